@@ -1,0 +1,38 @@
+namespace Solidaire.Core.Outcomes;
+
+/// <summary>Why an operation did not succeed. <see cref="Code"/> is the stable problem code clients see.</summary>
+public sealed record Failure(FailureKind Kind, string Code, string Title, IReadOnlyDictionary<string, string[]>? Errors = null)
+{
+    public TimeSpan? RetryAfter { get; init; }
+
+    public static Failure Invalid(IReadOnlyDictionary<string, string[]> errors) =>
+        new(FailureKind.Invalid, "validation_failed", "The request has invalid fields.", errors);
+}
+
+public enum FailureKind
+{
+    Invalid,
+    NotFound,
+    Conflict,
+    Unprocessable,
+    TooManyRequests,
+    Unavailable,
+    Malformed,
+    UnsupportedMediaType,
+    PayloadTooLarge,
+}
+
+/// <summary>The result of an operation: a value, or a <see cref="Failure"/> that is an expected outcome, not an exception.</summary>
+public readonly record struct Outcome<T>
+{
+    private Outcome(T? value, Failure? failure) => (Value, Failure) = (value, failure);
+
+    public T? Value { get; }
+    public Failure? Failure { get; }
+    public bool IsSuccess => Failure is null;
+
+    public static Outcome<T> Ok(T value) => new(value, null);
+    public static Outcome<T> Fail(Failure failure) => new(default, failure);
+
+    public static implicit operator Outcome<T>(Failure failure) => Fail(failure);
+}

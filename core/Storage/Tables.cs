@@ -1,0 +1,63 @@
+using Azure;
+using Azure.Core;
+using Azure.Data.Tables;
+using Azure.Identity;
+using Microsoft.Extensions.Options;
+
+namespace Solidaire.Core.Storage;
+
+/// <summary>The tables Solidaire uses, all from one account and one client pipeline.</summary>
+public sealed class Tables
+{
+    /// <summary>Client dossiers: one partition per client (keyed hash of the email), holding the
+    /// intake, its data keys, its pending emails and its duplicate markers.</summary>
+    public const string Dossiers = "Dossiers";
+
+    /// <summary>Work that is due at a time: partition = due minute bucket (yyyyMMddHHmm).</summary>
+    public const string Work = "Work";
+
+    /// <summary>The coordinators' queue of intakes waiting for triage.</summary>
+    public const string IntakeQueue = "IntakeQueue";
+
+    public static readonly IReadOnlyList<string> All = [Dossiers, Work, IntakeQueue];
+
+    private readonly string _prefix;
+
+    public Tables(IOptions<StorageOptions> options, StorageRequestCounter counter)
+    {
+        var o = options.Value;
+        var clientOptions = new TableClientOptions();
+        clientOptions.AddPolicy(counter, HttpPipelinePosition.PerRetry);
+        // Fail over quickly: a request waits on the caller, and the timer jobs catch up anyway.
+        clientOptions.Retry.MaxRetries = 3;
+        clientOptions.Retry.Delay = TimeSpan.FromMilliseconds(200);
+        clientOptions.Retry.MaxDelay = TimeSpan.FromSeconds(2);
+        clientOptions.Retry.NetworkTimeout = TimeSpan.FromSeconds(15);
+
+        Service = o.TableServiceUri is { } uri
+            ? new TableServiceClient(uri, new DefaultAzureCredential(), clientOptions)
+            : new TableServiceClient(o.ConnectionString, clientOptions);
+        _prefix = o.TablePrefix;
+    }
+
+    public TableServiceClient Service { get; }
+
+    public TableClient Get(string logicalName) => Service.GetTableClient(_prefix + logicalName);
+
+    public async Task EnsureCreatedAsync(CancellationToken cancellationToken)
+    {
+        foreach (var name in All)
+            await Get(name).CreateIfNotExistsAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>True for a storage failure a caller can do nothing about but wait (network, 5xx, throttling).</summary>
+    public static bool IsUnavailable(Exception exception) => exception switch
+    {
+        RequestFailedException { Status: 0 or 408 or 429 or >= 500 } => true,
+        RequestFailedException { Status: 404, ErrorCode: "TableNotFound" } => true,
+        AggregateException { InnerExceptions: var inner } => inner.All(IsUnavailable),
+        HttpRequestException or TimeoutException => true,
+        TaskCanceledException or OperationCanceledException => false,
+        _ => false,
+    };
+}

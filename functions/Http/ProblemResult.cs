@@ -1,0 +1,51 @@
+using System.Net.Mime;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Solidaire.Functions.Http;
+
+/// <summary>An RFC 9457 problem details answer with a stable <see cref="Code"/>.</summary>
+public sealed record ProblemResult(int Status, string Code, string Title) : IActionResult
+{
+    public const string ContentType = "application/problem+json";
+
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+    };
+
+    public string? Detail { get; init; }
+    public IReadOnlyDictionary<string, string[]>? Errors { get; init; }
+    public string? CorrelationId { get; init; }
+    public TimeSpan? RetryAfter { get; init; }
+    public IReadOnlyList<string>? Allow { get; init; }
+
+    public Task ExecuteResultAsync(ActionContext context) => WriteAsync(context.HttpContext);
+
+    public async Task WriteAsync(HttpContext http)
+    {
+        var response = http.Response;
+        response.StatusCode = Status;
+        response.ContentType = ContentType;
+        response.Headers.CacheControl = "no-store";
+        if (RetryAfter is { } wait)
+            response.Headers.RetryAfter = ((long)Math.Ceiling(Math.Max(1, wait.TotalSeconds))).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        if (Allow is { Count: > 0 })
+            response.Headers.Allow = string.Join(", ", Allow);
+        var body = new Body($"urn:solidaire:problem:{Code}", Title, Status, Code, Detail, Errors, CorrelationId);
+        await JsonSerializer.SerializeAsync(response.Body, body, Json, http.RequestAborted).ConfigureAwait(false);
+    }
+
+    private sealed record Body(
+        string Type,
+        string Title,
+        int Status,
+        string Code,
+        string? Detail,
+        IReadOnlyDictionary<string, string[]>? Errors,
+        string? CorrelationId);
+
+    public static string MediaTypeJson => MediaTypeNames.Application.Json;
+}

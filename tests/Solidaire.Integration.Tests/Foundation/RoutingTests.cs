@@ -1,0 +1,45 @@
+using System.Net;
+using Solidaire.Integration.Tests.Harness;
+
+namespace Solidaire.Integration.Tests.Foundation;
+
+public sealed class RoutingTests : IAsyncLifetime
+{
+    private TestApp _app = null!;
+
+    public async Task InitializeAsync() => _app = await TestApp.StartAsync();
+
+    public async Task DisposeAsync() => await _app.DisposeAsync();
+
+    [Theory]
+    [InlineData("/api/does-not-exist")]
+    [InlineData("/api/health/extra")]
+    [InlineData("/api")]
+    [InlineData("/nothing-here.html")]
+    public async Task UnknownRoute_IsNotFoundProblem(string path)
+    {
+        var problem = await Problem.ReadAsync(await _app.Client.GetAsync(path));
+
+        Assert.Equal(HttpStatusCode.NotFound, problem.Status);
+        Assert.Equal("not_found", problem.Code);
+    }
+
+    [Fact]
+    public async Task DeclaredRoute_WithUndeclaredMethod_IsMethodNotAllowedProblemNamingTheAllowedOnes()
+    {
+        var response = await _app.Client.DeleteAsync("/api/health");
+
+        var problem = await Problem.ReadAsync(response);
+        Assert.Equal(HttpStatusCode.MethodNotAllowed, problem.Status);
+        Assert.Equal("method_not_allowed", problem.Code);
+        Assert.Contains("GET", response.Content.Headers.Allow);
+    }
+
+    [Fact]
+    public async Task AdminInvoke_OfUnknownFunction_IsNotFoundProblem()
+    {
+        var response = await _app.Client.PostAsync("/admin/functions/NoSuchTimer", Json.Body("{}"));
+
+        Assert.Equal("not_found", (await Problem.ReadAsync(response)).Code);
+    }
+}

@@ -1,0 +1,8 @@
+using System.Text;
+
+namespace Solidaire.Integration.Tests.Harness;
+
+public static class Json
+{
+    public static StringContent Body(string json, string mediaType = "application/json") => new(json, Encoding.UTF8, mediaType);
+}
