@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using Solidaire.Integration.Tests.Harness;
+using Solidaire.Testing;
 
 namespace Solidaire.Integration.Tests.Foundation;
 

@@ -6,6 +6,7 @@ using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.DependencyInjection;
 using Solidaire.Functions.Metadata;
 using Solidaire.Integration.Tests.Harness;
+using Solidaire.Testing;
 
 namespace Solidaire.Integration.Tests.Foundation;
 

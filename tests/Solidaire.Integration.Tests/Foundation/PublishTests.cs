@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Solidaire.Integration.Tests.Harness;
+using Solidaire.Testing;
 
 namespace Solidaire.Integration.Tests.Foundation;
 

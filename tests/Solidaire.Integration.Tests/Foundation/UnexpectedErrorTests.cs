@@ -2,6 +2,7 @@ using System.Net;
 using Microsoft.Extensions.DependencyInjection;
 using Solidaire.Core.Health;
 using Solidaire.Integration.Tests.Harness;
+using Solidaire.Testing;
 
 namespace Solidaire.Integration.Tests.Foundation;
 

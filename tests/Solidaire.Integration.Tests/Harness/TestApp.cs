@@ -8,6 +8,8 @@ using Microsoft.Extensions.Time.Testing;
 using Solidaire.Core.Storage;
 using Solidaire.Functions.Standalone;
 
+using Solidaire.Testing;
+
 namespace Solidaire.Integration.Tests.Harness;
 
 /// <summary>

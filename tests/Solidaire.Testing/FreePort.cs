@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 
-namespace Solidaire.Integration.Tests.Harness;
+namespace Solidaire.Testing;
 
 public static class FreePort
 {

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Text;
 
-namespace Solidaire.Integration.Tests.Harness;
+namespace Solidaire.Testing;
 
 /// <summary>The built functions app run as its own process, as ./run.sh runs it.</summary>
 public sealed class AppProcess : IAsyncDisposable

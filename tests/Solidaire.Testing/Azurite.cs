@@ -1,6 +1,6 @@
 using System.Diagnostics;
 
-namespace Solidaire.Integration.Tests.Harness;
+namespace Solidaire.Testing;
 
 /// <summary>
 /// A real Azurite Table service (the npm package pinned in package.json), in memory, on a free port.

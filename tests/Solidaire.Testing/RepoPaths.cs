@@ -1,4 +1,4 @@
-namespace Solidaire.Integration.Tests.Harness;
+namespace Solidaire.Testing;
 
 public static class RepoPaths
 {
@@ -6,12 +6,8 @@ public static class RepoPaths
 
     public static string AzuriteTable => Path.Combine(Root, "node_modules", ".bin", "azurite-table");
 
-    public static string Configuration =>
-#if DEBUG
-        "Debug";
-#else
-        "Release";
-#endif
+    /// <summary>The configuration the tests were built in (Debug or Release): the app is taken from the same.</summary>
+    public static string Configuration { get; } = new DirectoryInfo(AppContext.BaseDirectory).Parent!.Name;
 
     public static string FunctionsOutput => Path.Combine(Root, "functions", "bin", Configuration, "net10.0");
 
