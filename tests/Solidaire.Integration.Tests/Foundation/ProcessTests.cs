@@ -11,8 +11,7 @@ public sealed class ProcessTests(ITestOutputHelper output)
     private static async Task<Dictionary<string, string>> EnvironmentAsync()
     {
         var work = Directory.CreateTempSubdirectory("solidaire-process-").FullName;
-        var settings = TestApp.DefaultSettings((await Azurite.Shared).ConnectionString, "p" + Guid.NewGuid().ToString("N")[..12], work);
-        return settings.ToDictionary(kv => kv.Key.Replace(":", "__", StringComparison.Ordinal), kv => kv.Value!);
+        return TestSettings.AsEnvironment(TestSettings.For((await Azurite.Shared).ConnectionString, TestSettings.NewTablePrefix(), work));
     }
 
     [Fact]

@@ -47,9 +47,9 @@ public sealed class TestApp : IAsyncDisposable
         bool waitForTables = true)
     {
         connectionString ??= (await Azurite.Shared).ConnectionString;
-        var tablePrefix = "t" + Guid.NewGuid().ToString("N")[..12];
+        var tablePrefix = TestSettings.NewTablePrefix();
         var workFolder = Directory.CreateTempSubdirectory("solidaire-test-").FullName;
-        var values = DefaultSettings(connectionString, tablePrefix, workFolder);
+        var values = TestSettings.For(connectionString, tablePrefix, workFolder);
         settings?.Invoke(values);
         var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
 
@@ -66,17 +66,6 @@ public sealed class TestApp : IAsyncDisposable
             await app.Services.GetRequiredService<TableInitializer>().Ready.WaitAsync(TimeSpan.FromSeconds(30));
         return testApp;
     }
-
-    public static Dictionary<string, string?> DefaultSettings(string connectionString, string tablePrefix, string workFolder) => new()
-    {
-        ["Storage:ConnectionString"] = connectionString,
-        ["Storage:TablePrefix"] = tablePrefix,
-        ["Email:PickupFolder"] = Path.Combine(workFolder, "mail"),
-        ["PersonalData:LocalKeyFile"] = Path.Combine(workFolder, "keys.json"),
-        ["Staff:BootstrapCoordinators"] = "coordination@solidaire.test",
-        ["OutboxSchedule"] = "0 */1 * * * *",
-        ["RateLimiting:PerIpPerHour"] = "1000",
-    };
 
     public async Task<T> GetJsonAsync<T>(string path) => (await Client.GetFromJsonAsync<T>(path))!;
 
