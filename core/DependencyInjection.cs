@@ -1,7 +1,12 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using Solidaire.Core.Email;
 using Solidaire.Core.Health;
+using Solidaire.Core.Intake;
+using Solidaire.Core.PersonalData;
+using Solidaire.Core.Staff;
 using Solidaire.Core.Storage;
 
 namespace Solidaire.Core;
@@ -14,20 +19,48 @@ public static class DependencyInjection
     {
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<HealthService>();
+
+        services.AddValidatedOptions<PersonalDataOptions>(configuration, PersonalDataOptions.Section);
+        services.AddSingleton<IPostConfigureOptions<PersonalDataOptions>, LocalKeyFile>();
+        services.AddSingleton<PersonalDataProtector>();
+
+        services.AddValidatedOptions<IntakeOptions>(configuration, IntakeOptions.Section);
+        services.AddValidatedOptions<RetentionOptions>(configuration, RetentionOptions.Section);
+        services.AddValidatedOptions<StaffOptions>(configuration, StaffOptions.Section);
+        services.AddSingleton<CrisisSignals>();
+        services.AddSingleton<IntakeQueue>();
+        services.AddSingleton<IntakeService>();
         return services;
     }
 
     /// <summary>Table Storage: one client pipeline, with the request counter, and the tables created at start.</summary>
     public static IServiceCollection AddSolidaireStorage(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<StorageOptions>()
-            .Bind(configuration.GetSection(StorageOptions.Section))
-            .ValidateDataAnnotations()
-            .ValidateOnStart();
+        services.AddValidatedOptions<StorageOptions>(configuration, StorageOptions.Section);
         services.AddSingleton<StorageRequestCounter>();
         services.AddSingleton<Tables>();
         services.AddSingleton<TableInitializer>();
         services.AddHostedService(sp => sp.GetRequiredService<TableInitializer>());
         return services;
     }
+
+    /// <summary>Email: the outbox dispatcher, and SendGrid when a key is set, else the local pickup folder.</summary>
+    public static IServiceCollection AddSolidaireEmail(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddValidatedOptions<EmailOptions>(configuration, EmailOptions.Section);
+        services.AddHttpClient(nameof(SendGridSender));
+        services.AddSingleton<SendGridSender>();
+        services.AddSingleton<PickupFolderSender>();
+        services.TryAddSingleton<IEmailSender>(sp =>
+            string.IsNullOrWhiteSpace(sp.GetRequiredService<IOptions<EmailOptions>>().Value.SendGridApiKey)
+                ? sp.GetRequiredService<PickupFolderSender>()
+                : sp.GetRequiredService<SendGridSender>());
+        services.AddSingleton<OutboxDispatcher>();
+        services.AddSingleton<DispatchQueue>();
+        services.AddHostedService<ImmediateDispatcher>();
+        return services;
+    }
+
+    private static void AddValidatedOptions<T>(this IServiceCollection services, IConfiguration configuration, string section) where T : class =>
+        services.AddOptions<T>().Bind(configuration.GetSection(section)).ValidateDataAnnotations().ValidateOnStart();
 }

@@ -13,6 +13,7 @@ public static class AppServices
     {
         services.AddSolidaireCore(configuration);
         services.AddSolidaireStorage(configuration);
+        services.AddSolidaireEmail(configuration);
 
         services.AddOptions<HttpOptions>().Bind(configuration.GetSection(HttpOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<RateLimitingOptions>().Bind(configuration.GetSection(RateLimitingOptions.Section))

@@ -98,6 +98,7 @@ public static class StandaloneHost
         foreach (var method in functions.Http)
             MapHttpFunction(app, prefix, method);
         MapAdmin(app);
+        DevMailbox.Map(app);
         // Nothing else under the route prefix: the Functions host would not serve it either.
         app.Map(prefixPath.Value + "/{**rest}", (HttpContext http) => AllowedMethods(http) is { Length: > 0 } allowed
             ? Problems.MethodNotAllowed(allowed).WriteAsync(http)

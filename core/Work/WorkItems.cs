@@ -1,0 +1,20 @@
+using System.Globalization;
+
+namespace Solidaire.Core.Work;
+
+/// <summary>
+/// Durable deadlines: a row per thing to do, in a partition named by its kind and due minute
+/// ("dispatch|202611271230"). A job reads only the partitions of its kind that are due, so its
+/// cost grows with what is due, not with what is stored (Table design guide: index entities).
+/// </summary>
+public static class WorkItems
+{
+    public const string Dispatch = "dispatch";
+    public const string Destroy = "destroy";
+
+    public static string Partition(string kind, DateTimeOffset due) =>
+        kind + "|" + due.UtcDateTime.ToString("yyyyMMddHHmm", CultureInfo.InvariantCulture);
+
+    /// <summary>The first partition of <paramref name="kind"/> (all its partitions sort at or after it).</summary>
+    public static string First(string kind) => kind + "|";
+}
