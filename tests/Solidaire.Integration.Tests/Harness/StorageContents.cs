@@ -1,0 +1,27 @@
+using Azure.Data.Tables;
+using Solidaire.Core.Storage;
+
+namespace Solidaire.Integration.Tests.Harness;
+
+/// <summary>What a test app's tables hold, read straight from Azurite.</summary>
+public static class StorageContents
+{
+    public static async Task<IReadOnlyList<TableEntity>> AllAsync(TestApp app, string? table = null)
+    {
+        var all = new List<TableEntity>();
+        foreach (var name in table is null ? Tables.All : [table])
+        {
+            await foreach (var e in app.Tables.Get(name).QueryAsync<TableEntity>())
+                all.Add(e);
+        }
+        return all;
+    }
+
+    public static async Task<IReadOnlyList<TableEntity>> RowsAsync(TestApp app, string table, string rowKeyPrefix) =>
+        (await AllAsync(app, table)).Where(e => e.RowKey.StartsWith(rowKeyPrefix, StringComparison.Ordinal)).ToArray();
+
+    /// <summary>Every key and value of every entity, as text: what someone with the storage account could read.</summary>
+    public static async Task<string> DumpAsync(TestApp app) =>
+        string.Join("\n", (await AllAsync(app)).Select(e =>
+            e.PartitionKey + " " + e.RowKey + " " + string.Join(" ", e.Select(kv => kv.Key + "=" + kv.Value))));
+}

@@ -1,0 +1,67 @@
+using System.Net;
+using Solidaire.Integration.Tests.Harness;
+
+namespace Solidaire.Integration.Tests.Intake;
+
+public sealed class RateLimitTests
+{
+    [Fact]
+    public async Task AnonymousPost_OverTheHourlyLimit_Is429RateLimited_WithRetryAfter()
+    {
+        await using var app = await TestApp.StartAsync(s => s["RateLimiting:PerIpPerHour"] = "3");
+        for (var i = 0; i < 3; i++)
+            Assert.NotEqual(HttpStatusCode.TooManyRequests, (await app.Client.PostAsync(IntakeBodies.Valid($"rl{i}@example.org"))).StatusCode);
+
+        var response = await app.Client.PostAsync(IntakeBodies.Valid("rl-last@example.org"));
+
+        var problem = await Problem.ReadAsync(response);
+        Assert.Equal(HttpStatusCode.TooManyRequests, problem.Status);
+        Assert.Equal("rate_limited", problem.Code);
+        var retryAfter = int.Parse(response.Headers.GetValues("Retry-After").Single());
+        Assert.InRange(retryAfter, 3500, 3600);
+    }
+
+    [Fact]
+    public async Task ClientSentForwardedFor_DoesNotEscapeTheLimit()
+    {
+        await using var app = await TestApp.StartAsync(s => s["RateLimiting:PerIpPerHour"] = "2");
+        for (var i = 0; i < 3; i++)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, "/api/intakes") { Content = Json.Body(IntakeBodies.Valid($"xff{i}@example.org").ToJsonString()) };
+            request.Headers.Add("X-Forwarded-For", $"198.51.100.{i}");
+            var response = await app.Client.SendAsync(request);
+            if (i < 2)
+                Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+            else
+                Assert.Equal("rate_limited", (await Problem.ReadAsync(response)).Code);
+        }
+    }
+
+    [Fact]
+    public async Task ForwardedFor_FromATrustedProxy_IsTheClient()
+    {
+        await using var app = await TestApp.StartAsync(s =>
+        {
+            s["RateLimiting:PerIpPerHour"] = "1";
+            s["RateLimiting:TrustedProxies"] = "127.0.0.1,::1";
+        });
+        for (var i = 0; i < 3; i++)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, "/api/intakes") { Content = Json.Body(IntakeBodies.Valid($"proxy{i}@example.org").ToJsonString()) };
+            request.Headers.Add("X-Forwarded-For", $"198.51.100.{i}");
+            Assert.Equal(HttpStatusCode.Accepted, (await app.Client.SendAsync(request)).StatusCode);
+        }
+    }
+
+    [Fact]
+    public async Task TheLimit_IsLiftedWhenTheHourHasPassed()
+    {
+        await using var app = await TestApp.StartAsync(s => s["RateLimiting:PerIpPerHour"] = "1");
+        Assert.Equal(HttpStatusCode.Accepted, (await app.Client.PostAsync(IntakeBodies.Valid("hour1@example.org"))).StatusCode);
+        Assert.Equal(HttpStatusCode.TooManyRequests, (await app.Client.PostAsync(IntakeBodies.Valid("hour2@example.org"))).StatusCode);
+
+        app.Time.Advance(TimeSpan.FromHours(1));
+
+        Assert.Equal(HttpStatusCode.Accepted, (await app.Client.PostAsync(IntakeBodies.Valid("hour3@example.org"))).StatusCode);
+    }
+}
