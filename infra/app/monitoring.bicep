@@ -1,0 +1,34 @@
+// Logs and telemetry. Local (key-based) ingestion is off: the app's identity sends telemetry with
+// Entra ID (Monitoring Metrics Publisher, rbac.bicep).
+param logAnalyticsName string
+param applicationInsightsName string
+param location string
+param tags object
+
+resource logAnalytics 'Microsoft.OperationalInsights/workspaces@2023-09-01' = {
+  name: logAnalyticsName
+  location: location
+  tags: tags
+  properties: {
+    sku: {
+      name: 'PerGB2018'
+    }
+    retentionInDays: 30
+  }
+}
+
+resource applicationInsights 'Microsoft.Insights/components@2020-02-02' = {
+  name: applicationInsightsName
+  location: location
+  tags: tags
+  kind: 'web'
+  properties: {
+    Application_Type: 'web'
+    WorkspaceResourceId: logAnalytics.id
+    DisableLocalAuth: true
+  }
+}
+
+output applicationInsightsName string = applicationInsights.name
+// Not a secret: with local authentication disabled it only says where to send telemetry.
+output applicationInsightsConnectionString string = applicationInsights.properties.ConnectionString

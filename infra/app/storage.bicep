@@ -1,0 +1,66 @@
+// One StorageV2 account: the app's tables, the host's blobs and queues, the Flex Consumption
+// deployment package, and the static website ($web) that serves web/.
+//
+// The static website is not an ARM property of the account (it is a blob service data-plane
+// setting): infra/hooks/publish-web.sh turns it on with
+// `az storage blob service-properties update --static-website --auth-mode login` and uploads web/.
+// $web is served anonymously by the web endpoint even with allowBlobPublicAccess false: that setting
+// governs anonymous access to blob containers, not the static website.
+param name string
+param location string
+param tags object
+param deploymentContainerName string
+
+resource storage 'Microsoft.Storage/storageAccounts@2023-05-01' = {
+  name: name
+  location: location
+  tags: tags
+  kind: 'StorageV2'
+  sku: {
+    name: 'Standard_LRS'
+  }
+  properties: {
+    accessTier: 'Hot'
+    // Identity only: no account key, no SAS signed with a key, anywhere.
+    allowSharedKeyAccess: false
+    defaultToOAuthAuthentication: true
+    allowBlobPublicAccess: false
+    allowCrossTenantReplication: false
+    minimumTlsVersion: 'TLS1_2'
+    supportsHttpsTrafficOnly: true
+    publicNetworkAccess: 'Enabled'
+    networkAcls: {
+      defaultAction: 'Allow'
+      bypass: 'AzureServices'
+    }
+  }
+
+  resource blobService 'blobServices' = {
+    name: 'default'
+
+    resource deploymentContainer 'containers' = {
+      name: deploymentContainerName
+      properties: {
+        publicAccess: 'None'
+      }
+    }
+  }
+
+  // The app creates its own tables (Storage__TablePrefix + Dossiers, Work, IntakeQueue) at start.
+  resource tableService 'tableServices' = {
+    name: 'default'
+  }
+
+  resource queueService 'queueServices' = {
+    name: 'default'
+  }
+}
+
+var webEndpoint = storage.properties.primaryEndpoints.web
+
+output name string = storage.name
+output blobEndpoint string = storage.properties.primaryEndpoints.blob
+output tableEndpoint string = storage.properties.primaryEndpoints.table
+output staticWebsiteUrl string = webEndpoint
+// A browser's Origin header is scheme and host, without the endpoint's trailing slash.
+output staticWebsiteOrigin string = 'https://${split(webEndpoint, '/')[2]}'

@@ -1,0 +1,139 @@
+// Solidaire in Azure: Functions on Flex Consumption, Storage (tables, deployment package, static
+// website), Key Vault, Application Insights, one user-assigned managed identity and no shared keys.
+// Shape after Azure-Samples/functions-quickstart-dotnet-azd, with plain resources instead of
+// registry modules so that `bicep build` and `bicep lint` run offline. See README.md beside this file.
+targetScope = 'subscription'
+
+@minLength(1)
+@maxLength(64)
+@description('Name of the azd environment; it names the resource group and seeds the unique resource token.')
+param environmentName string
+
+@minLength(1)
+@description('Azure region of every resource; it must offer the Flex Consumption plan.')
+@metadata({
+  azd: {
+    type: 'location'
+  }
+})
+param location string
+
+@description('Sender address of every email the app sends (Email__FromAddress); the SendGrid account must accept it.')
+@minLength(3)
+param emailFromAddress string
+
+@description('Email addresses of the first coordinators, comma-separated (Staff__BootstrapCoordinators).')
+@minLength(3)
+param staffBootstrapCoordinators string
+
+@description('IPs or CIDR ranges, comma-separated, whose X-Forwarded-For the app believes (RateLimiting__TrustedProxies). The Functions host forwards requests to the worker over loopback, so loopback must be trusted or every client would share one limit.')
+param rateLimitingTrustedProxies string = '127.0.0.1,::1'
+
+@description('Object id of the person or pipeline running azd (azd sets AZURE_PRINCIPAL_ID). It gets the data roles needed to publish web/ to $web and to set the Key Vault secrets. Empty: none.')
+param principalId string = ''
+
+var resourceToken = toLower(uniqueString(subscription().id, environmentName, location))
+var tags = {
+  'azd-env-name': environmentName
+}
+var functionAppName = 'func-api-${resourceToken}'
+// One container per app for the Flex Consumption deployment package, as the quickstart names it.
+var deploymentStorageContainerName = 'app-package-${take(functionAppName, 32)}-${take(toLower(uniqueString(functionAppName, resourceToken)), 7)}'
+
+resource rg 'Microsoft.Resources/resourceGroups@2024-03-01' = {
+  name: 'rg-${environmentName}'
+  location: location
+  tags: tags
+}
+
+module identity 'app/identity.bicep' = {
+  name: 'identity'
+  scope: rg
+  params: {
+    name: 'id-api-${resourceToken}'
+    location: location
+    tags: tags
+  }
+}
+
+module storage 'app/storage.bicep' = {
+  name: 'storage'
+  scope: rg
+  params: {
+    name: 'st${resourceToken}'
+    location: location
+    tags: tags
+    deploymentContainerName: deploymentStorageContainerName
+  }
+}
+
+module keyVault 'app/keyvault.bicep' = {
+  name: 'keyvault'
+  scope: rg
+  params: {
+    name: 'kv-${resourceToken}'
+    location: location
+    tags: tags
+  }
+}
+
+module monitoring 'app/monitoring.bicep' = {
+  name: 'monitoring'
+  scope: rg
+  params: {
+    logAnalyticsName: 'log-${resourceToken}'
+    applicationInsightsName: 'appi-${resourceToken}'
+    location: location
+    tags: tags
+  }
+}
+
+module rbac 'app/rbac.bicep' = {
+  name: 'rbac'
+  scope: rg
+  params: {
+    identityPrincipalId: identity.outputs.principalId
+    storageAccountName: storage.outputs.name
+    keyVaultName: keyVault.outputs.name
+    applicationInsightsName: monitoring.outputs.applicationInsightsName
+    operatorPrincipalId: principalId
+  }
+}
+
+module api 'app/api.bicep' = {
+  name: 'api'
+  scope: rg
+  params: {
+    name: functionAppName
+    planName: 'plan-${resourceToken}'
+    location: location
+    tags: tags
+    identityId: identity.outputs.id
+    identityClientId: identity.outputs.clientId
+    storageAccountName: storage.outputs.name
+    tableServiceUri: storage.outputs.tableEndpoint
+    deploymentContainerUrl: '${storage.outputs.blobEndpoint}${deploymentStorageContainerName}'
+    staticWebsiteOrigin: storage.outputs.staticWebsiteOrigin
+    applicationInsightsConnectionString: monitoring.outputs.applicationInsightsConnectionString
+    keyVaultUri: keyVault.outputs.uri
+    emailFromAddress: emailFromAddress
+    staffBootstrapCoordinators: staffBootstrapCoordinators
+    rateLimitingTrustedProxies: rateLimitingTrustedProxies
+  }
+  // The host reads storage and the Key Vault references with the identity: grant first, then start.
+  dependsOn: [
+    rbac
+  ]
+}
+
+// Read by azd (and by infra/hooks/publish-web.sh, which azd runs with these in its environment).
+output AZURE_LOCATION string = location
+output AZURE_TENANT_ID string = tenant().tenantId
+output AZURE_RESOURCE_GROUP string = rg.name
+output SERVICE_API_NAME string = api.outputs.name
+output SERVICE_API_URI string = api.outputs.uri
+output AZURE_FUNCTION_APP_NAME string = api.outputs.name
+output AZURE_STORAGE_ACCOUNT_NAME string = storage.outputs.name
+output AZURE_KEY_VAULT_NAME string = keyVault.outputs.name
+output AZURE_KEY_VAULT_ENDPOINT string = keyVault.outputs.uri
+output STATIC_WEBSITE_URL string = storage.outputs.staticWebsiteUrl

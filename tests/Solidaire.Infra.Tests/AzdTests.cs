@@ -1,0 +1,95 @@
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Solidaire.Infra.Tests.Support;
+
+namespace Solidaire.Infra.Tests;
+
+[Collection(CompiledMainCollection.Name)]
+public sealed partial class AzdTests(CompiledMain main)
+{
+    private static Dictionary<string, object> AzureYaml => AzdYaml.Parse(Repository.ReadText("azure.yaml"));
+
+    [Fact]
+    public void AzureYaml_DeclaresTheApiServiceHostedAsAFunction()
+    {
+        var yaml = AzureYaml;
+
+        Assert.Equal("solidaire", yaml.At("name"));
+        Assert.Equal("function", yaml.At("services", "api", "host"));
+        Assert.Equal("dotnet", yaml.At("services", "api", "language"));
+        Assert.Equal("./functions", yaml.At("services", "api", "project"));
+        Assert.NotEmpty(Directory.GetFiles(Repository.PathOf("functions"), "*.csproj"));
+    }
+
+    [Fact]
+    public void AzureYaml_PublishesTheWebSiteWithAnExecutableHookScript()
+    {
+        var run = Assert.IsType<string>(AzureYaml.At("hooks", "postdeploy", "posix", "run"));
+        var script = Repository.PathOf(run.TrimStart('.', '/'));
+
+        Assert.True(File.Exists(script), $"azure.yaml runs {run}, which does not exist.");
+        if (!OperatingSystem.IsWindows())
+            Assert.True(File.GetUnixFileMode(script).HasFlag(UnixFileMode.UserExecute), $"{run} is not executable.");
+        Assert.Contains("--destination '$web'", File.ReadAllText(script), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void HookScript_ReadsOnlyVariablesThatMainBicepOutputs()
+    {
+        var script = Repository.ReadText("infra/hooks/publish-web.sh");
+        var outputs = main.Template.Root.GetProperty("outputs").EnumerateObject().Select(o => o.Name).ToHashSet();
+        var read = ShellVariable().Matches(script).Select(m => m.Groups["name"].Value).Distinct().ToList();
+
+        Assert.NotEmpty(read);
+        Assert.All(read, name => Assert.Contains(name, outputs));
+    }
+
+    [Theory]
+    [InlineData("AZURE_LOCATION")]
+    [InlineData("AZURE_TENANT_ID")]
+    [InlineData("AZURE_RESOURCE_GROUP")]
+    [InlineData("SERVICE_API_NAME")]
+    [InlineData("AZURE_FUNCTION_APP_NAME")]
+    [InlineData("AZURE_STORAGE_ACCOUNT_NAME")]
+    [InlineData("AZURE_KEY_VAULT_NAME")]
+    [InlineData("STATIC_WEBSITE_URL")]
+    public void MainBicep_OutputsWhatAzdReads(string name)
+    {
+        Assert.True(main.Template.Root.GetProperty("outputs").TryGetProperty(name, out _), $"main.bicep has no output {name}.");
+    }
+
+    [Fact]
+    public void MainBicep_IsTheAzdSubscriptionShape()
+    {
+        var root = main.Template.Root;
+
+        Assert.Equal(
+            "[toLower(uniqueString(subscription().id, parameters('environmentName'), parameters('location')))]",
+            root.At("variables", "resourceToken").GetString());
+        Assert.Equal("[parameters('environmentName')]", root.At("variables", "tags", "azd-env-name").GetString());
+        var group = main.Template.Single("Microsoft.Resources/resourceGroups");
+        Assert.Equal("[variables('tags')]", group.String("tags"));
+        // Role assignments (rbac) take no tags; every other module gets the azd tags.
+        Assert.All(main.Template.Modules.Where(m => m is not (ArmTemplate.Main or "rbac")),
+            m => Assert.Equal("[variables('tags')]", main.Template.ModuleParameter(m, "tags").GetString()));
+    }
+
+    [Fact]
+    public void MainParameters_GiveEveryRequiredParameterAValue()
+    {
+        using var file = JsonDocument.Parse(Repository.ReadText("infra/main.parameters.json"));
+        var given = file.RootElement.GetProperty("parameters");
+        var declared = main.Template.Root.GetProperty("parameters").EnumerateObject().ToList();
+
+        Assert.Equal("${AZURE_ENV_NAME}", given.At("environmentName", "value").GetString());
+        Assert.Equal("${AZURE_LOCATION}", given.At("location", "value").GetString());
+        Assert.All(declared.Where(p => p.Value.At("defaultValue").ValueKind == JsonValueKind.Undefined),
+            p => Assert.True(given.TryGetProperty(p.Name, out _), $"main.parameters.json gives no value to the required parameter {p.Name}."));
+        Assert.All(given.EnumerateObject(),
+            p => Assert.True(declared.Any(d => d.Name == p.Name), $"main.parameters.json gives {p.Name}, which main.bicep does not declare."));
+    }
+
+    // $NAME or ${NAME...} in a shell script.
+    [GeneratedRegex(@"\$\{?(?<name>[A-Z][A-Z0-9_]*)")]
+    private static partial Regex ShellVariable();
+}

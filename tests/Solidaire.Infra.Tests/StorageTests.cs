@@ -1,0 +1,78 @@
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Solidaire.Infra.Tests.Support;
+
+namespace Solidaire.Infra.Tests;
+
+[Collection(CompiledMainCollection.Name)]
+public sealed class StorageTests(CompiledMain main)
+{
+    private ArmResource Account => main.Template.Single("Microsoft.Storage/storageAccounts");
+
+    [Fact]
+    public void StorageAccount_RefusesSharedKeyAccess()
+    {
+        Assert.Equal(JsonValueKind.False, Account.Properties.At("allowSharedKeyAccess").ValueKind);
+    }
+
+    [Fact]
+    public void StorageAccount_AllowsNoAnonymousBlobAccess()
+    {
+        // The static website ($web) is served by the web endpoint regardless of this setting.
+        Assert.Equal(JsonValueKind.False, Account.Properties.At("allowBlobPublicAccess").ValueKind);
+        var container = main.Template.Single("Microsoft.Storage/storageAccounts/blobServices/containers");
+        Assert.Equal("None", container.String("properties", "publicAccess"));
+    }
+
+    [Fact]
+    public void StorageAccount_IsStorageV2OverHttpsOnlyWithTls12()
+    {
+        Assert.Equal("StorageV2", Account.String("kind"));
+        Assert.Equal(JsonValueKind.True, Account.Properties.At("supportsHttpsTrafficOnly").ValueKind);
+        Assert.Equal("TLS1_2", Account.String("properties", "minimumTlsVersion"));
+    }
+
+    [Theory]
+    [InlineData("AccountKey")]
+    [InlineData("DefaultEndpointsProtocol")]
+    [InlineData("SharedAccessSignature")]
+    [InlineData("listKeys(")]
+    [InlineData("listAccountSas(")]
+    [InlineData("listServiceSas(")]
+    public void Template_HoldsNoStorageKeyNorKeyBasedConnectionString(string keyMaterial)
+    {
+        Assert.DoesNotContain(keyMaterial, main.Template.Text, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public void FunctionsHost_ReachesStorageWithTheManagedIdentity()
+    {
+        var settings = AppSettings.Of(main.Template);
+
+        // "AzureWebJobsStorage" alone would be a connection string; the __ form is identity-based.
+        Assert.DoesNotContain("AzureWebJobsStorage", settings.Keys);
+        Assert.Equal("managedidentity", AppSettings.Get(settings, "AzureWebJobsStorage__credential"));
+        Assert.Equal("[parameters('storageAccountName')]", AppSettings.Get(settings, "AzureWebJobsStorage__accountName"));
+        Assert.Equal("[parameters('identityClientId')]", AppSettings.Get(settings, "AzureWebJobsStorage__clientId"));
+        Assert.True(ArmTemplate.ReadsModuleOutput(main.Template.ModuleParameter("api", "identityClientId").GetString()!, "identity", "clientId"));
+    }
+
+    [Fact]
+    public void TableServiceUri_IsTheAccountTableEndpoint()
+    {
+        var settings = AppSettings.Of(main.Template);
+
+        Assert.Equal("[parameters('tableServiceUri')]", AppSettings.Get(settings, "Storage__TableServiceUri"));
+        Assert.True(ArmTemplate.ReadsModuleOutput(main.Template.ModuleParameter("api", "tableServiceUri").GetString()!, "storage", "tableEndpoint"));
+        Assert.Matches(@"\.primaryEndpoints\.table\]$", main.Template.OutputValue("storage", "tableEndpoint"));
+    }
+
+    [Fact]
+    public void StaticWebsiteOrigin_IsTheWebEndpointWithoutItsTrailingSlash()
+    {
+        var origin = main.Template.OutputValue("storage", "staticWebsiteOrigin");
+
+        // https:// + the host of primaryEndpoints.web ("https://<host>/" split on '/' gives it at index 2).
+        Assert.Matches(new Regex(@"^\[format\('https://\{0\}', split\(reference\([^\]]+\)\.primaryEndpoints\.web, '/'\)\[2\]\)\]$"), origin);
+    }
+}
