@@ -16,20 +16,20 @@ public sealed class CrisisSignals
     private static readonly string[] BuiltIn =
     [
         // Français : suicide, automutilation
-        "suicide", "suicidaire", "suicider", "me tuer", "mettre fin a mes jours", "mettre fin a ma vie", "en finir",
+        "suicide", "suicidaire", "suicidaires", "suicider", "me suicide", "idees suicidaires", "idees noires", "me tuer", "me foutre en l air", "mettre fin a mes jours", "mettre fin a ma vie", "en finir",
         "envie de mourir", "veux mourir", "plus envie de vivre", "pas envie de vivre", "tentative de suicide",
-        "me faire du mal", "automutilation", "me scarifier", "scarification",
+        "me faire du mal", "me fais du mal", "automutilation", "me scarifier", "me scarifie", "scarification",
         // Français : violence, danger
-        "violence", "violences", "me frappe", "m a frappe", "m a frappee", "battu", "battue", "menace de mort", "menaces de mort",
+        "violence", "violences", "me frappe", "m a frappe", "m a frappee", "me bat", "me battre", "battu", "battue", "me tape", "m a tape", "m a tapee", "menace de mort", "menaces de mort",
         "je suis en danger", "en danger de mort",
         // Français : urgence médicale
         "crise cardiaque", "douleur thoracique", "douleur dans la poitrine", "overdose", "surdose", "avale des medicaments",
         "je n arrive plus a respirer", "urgence medicale",
         // English: suicide, self-harm
-        "suicidal", "kill myself", "end my life", "take my own life", "want to die", "wanna die", "better off dead",
-        "no reason to live", "don t want to live", "self harm", "hurt myself", "cutting myself",
+        "suicidal", "suicidal thoughts", "kill myself", "killing myself", "end my life", "ending my life", "end it all", "take my own life", "want to die", "wanna die", "better off dead",
+        "no reason to live", "don t want to live", "self harm", "self harming", "hurt myself", "hurting myself", "harm myself", "harming myself", "cutting myself", "overdosed",
         // English: violence, danger
-        "violent", "abuse", "abused", "beats me", "hits me", "threatened to kill", "death threat", "death threats", "i am in danger", "i m in danger",
+        "violent", "abuse", "abused", "abusing me", "beats me", "beat me", "beating me", "hits me", "hit me", "hitting me", "threatened to kill", "death threat", "death threats", "i am in danger", "i m in danger",
         // English: medical emergency
         "heart attack", "chest pain", "can t breathe", "cannot breathe", "medical emergency",
     ];

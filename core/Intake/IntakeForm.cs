@@ -49,8 +49,19 @@ public sealed record IntakeForm(
         var errors = new FieldErrors();
         foreach (var property in body.EnumerateObject())
         {
-            if (!Fields.Contains(property.Name))
-                errors.Add(property.Name, "This field is not accepted.");
+            string name;
+            try
+            {
+                name = property.Name;
+            }
+            catch (InvalidOperationException)
+            {
+                // A name with a lone surrogate escape is not text; looking any field up would trip on it.
+                errors.Add("$", "Field names must be valid Unicode text.");
+                return errors.ToFailure();
+            }
+            if (!Fields.Contains(name))
+                errors.Add(name, "This field is not accepted.");
         }
 
         var firstName = Text(body, "firstName", errors, required: true, max: 100, multiline: false);

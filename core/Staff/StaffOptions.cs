@@ -13,7 +13,7 @@ public sealed class StaffOptions : IValidatableObject
     public string BootstrapCoordinators { get; set; } = "";
 
     /// <summary>The language of emails to staff (fr or en).</summary>
-    [RegularExpression("^(fr|en)$")]
+    [Required, RegularExpression("^(fr|en)$")]
     public string Language { get; set; } = "fr";
 
     public IReadOnlyList<string> Coordinators => SettingList.Split(BootstrapCoordinators);

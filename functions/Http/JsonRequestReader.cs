@@ -49,7 +49,7 @@ public sealed class JsonRequestReader(IOptions<HttpOptions> options)
             {
                 document = JsonDocument.Parse(buffer.AsMemory(0, length), DocumentOptions);
             }
-            catch (Exception e) when (e is JsonException or ArgumentException)
+            catch (Exception e) when (e is JsonException or ArgumentException or InvalidOperationException)
             {
                 return new Failure(FailureKind.Malformed, "malformed_json", "The body is not valid JSON.");
             }
