@@ -1,0 +1,101 @@
+using Microsoft.Playwright;
+using Solidaire.Testing;
+
+namespace Solidaire.Browser.Tests.Harness;
+
+/// <summary>
+/// The built app, run as a process over the shared Azurite (standalone mode: web/ at /, the API at /api on
+/// the same origin), and Debian's headless Chromium driven by Playwright. One for the whole collection;
+/// each test opens its own browser context, so nothing (language choice, cookies) leaks between tests.
+/// </summary>
+public sealed class BrowserApp : IAsyncLifetime
+{
+    // Playwright's own browser download is not available here: Debian's Chromium is used instead.
+    private const string ChromiumPath = "/usr/bin/chromium";
+
+    private static readonly string[] ChromiumArgs =
+    [
+        "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+        "--disable-sync", "--no-first-run", "--disable-quic",
+    ];
+
+    private AppProcess? _app;
+    private StaticSite? _site;
+    private IPlaywright? _playwright;
+    private IBrowser? _browser;
+
+    /// <summary>Where the app serves both the page and the API, e.g. http://127.0.0.1:5123.</summary>
+    public string BaseUrl { get; private set; } = "";
+
+    /// <summary>
+    /// web/ served apart, on another origin, configured to call the app's API (which allows that origin
+    /// in its CORS setting): the page hosted as a separate static website.
+    /// </summary>
+    public string StaticSiteOrigin => _site?.Origin ?? "";
+
+    /// <summary>The app's email pickup folder: one .eml file per email sent.</summary>
+    public string MailFolder { get; private set; } = "";
+
+    public string AppOutput => _app?.Output ?? "";
+
+    public async Task InitializeAsync()
+    {
+        Assertions.SetDefaultExpectTimeout(10_000);
+        var azurite = await Azurite.Shared;
+        var work = Directory.CreateTempSubdirectory("solidaire-browser-").FullName;
+        MailFolder = Path.Combine(work, "mail");
+        var port = FreePort.Next();
+        BaseUrl = $"http://127.0.0.1:{port}";
+        _site = StaticSite.Start(apiBase: BaseUrl + "/");
+        var settings = TestSettings.For(azurite.ConnectionString, TestSettings.NewTablePrefix(), work);
+        settings["Cors:AllowedOrigins"] = _site.Origin;
+        _app = AppProcess.Start(TestSettings.AsEnvironment(settings), port);
+        await _app.WaitUntilHealthyAsync(TimeSpan.FromSeconds(60));
+
+        _playwright = await Playwright.CreateAsync();
+        _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = ChromiumPath,
+            Headless = true,
+            Args = ChromiumArgs,
+        });
+    }
+
+    /// <summary>A fresh browser context (no stored language) with one page, at the given viewport.</summary>
+    public async Task<BrowserSession> OpenAsync(int width = 1280, int height = 900)
+    {
+        var context = await _browser!.NewContextAsync(new BrowserNewContextOptions
+        {
+            ViewportSize = new ViewportSize { Width = width, Height = height },
+            BaseURL = BaseUrl,
+        });
+        context.SetDefaultTimeout(15_000);
+        context.SetDefaultNavigationTimeout(15_000);
+        return new BrowserSession(context, await context.NewPageAsync());
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (_browser is not null)
+            await _browser.DisposeAsync();
+        _playwright?.Dispose();
+        if (_app is not null)
+            await _app.DisposeAsync();
+        if (_site is not null)
+            await _site.DisposeAsync();
+    }
+}
+
+public sealed class BrowserSession(IBrowserContext context, IPage page) : IAsyncDisposable
+{
+    public IBrowserContext Context { get; } = context;
+    public IPage Page { get; } = page;
+
+    public ValueTask DisposeAsync() => new(Context.CloseAsync());
+}
+
+[CollectionDefinition(Name)]
+public sealed class BrowserCollection : ICollectionFixture<BrowserApp>
+{
+    public const string Name = "Browser";
+}
