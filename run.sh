@@ -20,7 +20,7 @@ AZURITE=$!
 APP=""
 stop() {
   trap - INT TERM EXIT
-  [ -n "$APP" ] && kill -INT "$APP" 2>/dev/null || true
+  [ -n "$APP" ] && kill -TERM "$APP" 2>/dev/null || true
   kill "$AZURITE" 2>/dev/null || true
   wait 2>/dev/null || true
   echo "Stopped."
