@@ -9,7 +9,7 @@ using Solidaire.Integration.Tests.Harness;
 namespace Solidaire.Integration.Tests.Email;
 
 /// <summary>The outbox against a SendGrid that misbehaves: every email sent exactly once, none lost.</summary>
-public sealed class SendGridDispatchTests : IAsyncLifetime
+public sealed class SendGridDispatchTests(Xunit.Abstractions.ITestOutputHelper output) : IAsyncLifetime
 {
     private const string Client = "sendgrid-client@example.org";
     private const string Coordinator = "coordination@solidaire.test";
@@ -70,6 +70,12 @@ public sealed class SendGridDispatchTests : IAsyncLifetime
         Assert.All(outbox, o => Assert.Equal(OutboxStatus.Sent, o.GetString("Status")));
         Assert.All(outbox, o => Assert.NotNull(o.GetDateTimeOffset("SentAt")));
         Assert.DoesNotContain(await StorageContents.AllAsync(app, Tables.Work), w => w.PartitionKey.StartsWith("dispatch|", StringComparison.Ordinal));
+        foreach (var sent in _sendGrid.Calls.Where(c => c.Status == 202))
+        {
+            // The duplicate-send window: from SendGrid's answer to the storage's own timestamp of the "sent" record.
+            var recorded = outbox.Single(o => o.GetString("MessageId") == sent.MessageId).Timestamp!.Value;
+            output.WriteLine($"window between SendGrid's 202 and the 'sent' record: {(recorded - sent.AnsweredAt).TotalMilliseconds:F1} ms");
+        }
         var later = app.Time.GetUtcNow() + TimeSpan.FromDays(1);
         await app.DisposeAsync();
 
@@ -128,6 +134,27 @@ public sealed class SendGridDispatchTests : IAsyncLifetime
         await DispatchAsync(app);
 
         Assert.Equal([202], _sendGrid.CallsTo(Client).Select(c => c.Status));
+    }
+
+    [Fact]
+    public async Task SendGridTimingOut_IsRetriedLater_AndSentOnce()
+    {
+        await using var app = await StartAppAsync(s =>
+        {
+            s["Email:SendTimeout"] = "00:00:01";
+            s["Email:SendLease"] = "00:00:30";
+        });
+        _sendGrid.Delay = n => n == 0 ? TimeSpan.FromSeconds(10) : TimeSpan.Zero;
+        await IntakeBodies.ReferenceOf(await app.Client.PostAsync(IntakeBodies.Valid(Client)));
+
+        await DispatchAsync(app);
+        var afterTimeout = (await StorageContents.RowsAsync(app, Tables.Dossiers, "outbox|")).Single(o => o.GetString("Kind") == "acknowledgement");
+        app.Time.Advance(TimeSpan.FromMinutes(1));
+        await DispatchAsync(app);
+
+        Assert.Equal(OutboxStatus.Pending, afterTimeout.GetString("Status"));
+        Assert.Equal("sendgrid_timeout", afterTimeout.GetString("LastError"));
+        Assert.Equal([0, 202], _sendGrid.CallsTo(Client).Select(c => c.Status));
     }
 
     [Fact]

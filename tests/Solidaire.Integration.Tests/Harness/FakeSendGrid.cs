@@ -11,7 +11,7 @@ using Microsoft.Extensions.Logging;
 namespace Solidaire.Integration.Tests.Harness;
 
 /// <summary>One call SendGrid received: the message id from custom_args, the recipient, and what it answered.</summary>
-public sealed record SendGridCall(string MessageId, string To, int Status);
+public sealed record SendGridCall(string MessageId, string To, int Status, DateTimeOffset AnsweredAt);
 
 /// <summary>
 /// A local server speaking SendGrid's v3 mail send, answering each message from a script
@@ -31,6 +31,9 @@ public sealed class FakeSendGrid : IAsyncDisposable
 
     /// <summary>Answers for the n-th call about one message (0-based); the status, and headers.</summary>
     public Func<int, string, (int Status, IDictionary<string, string> Headers)> Script { get; set; } = (_, _) => (202, new Dictionary<string, string>());
+
+    /// <summary>How long to wait before answering the n-th call about a message (to provoke timeouts).</summary>
+    public Func<int, TimeSpan> Delay { get; set; } = _ => TimeSpan.Zero;
 
     public Uri BaseAddress { get; private set; } = null!;
 
@@ -62,11 +65,25 @@ public sealed class FakeSendGrid : IAsyncDisposable
         var id = personalization.GetProperty("custom_args").GetProperty("solidaire_message_id").GetString()!;
         var to = personalization.GetProperty("to")[0].GetProperty("email").GetString()!;
         var n = _attempts.AddOrUpdate(id, 0, (_, v) => v + 1);
+        var delay = Delay(n);
+        if (delay > TimeSpan.Zero)
+        {
+            try
+            {
+                await Task.Delay(delay, http.RequestAborted);
+            }
+            catch (OperationCanceledException)
+            {
+                Calls.Enqueue(new SendGridCall(id, to, 0, DateTimeOffset.UtcNow)); // the client gave up first
+                return;
+            }
+        }
         var (status, headers) = Script(n, to);
         foreach (var (k, v) in headers)
             http.Response.Headers[k] = v;
         http.Response.StatusCode = status;
-        Calls.Enqueue(new SendGridCall(id, to, status));
+        await http.Response.CompleteAsync();
+        Calls.Enqueue(new SendGridCall(id, to, status, DateTimeOffset.UtcNow));
     }
 
     public IReadOnlyList<SendGridCall> CallsTo(string to) => Calls.Where(c => c.To == to).ToArray();
