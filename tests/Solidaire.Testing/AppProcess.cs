@@ -73,8 +73,13 @@ public sealed class AppProcess : IAsyncDisposable
         throw new TimeoutException("The app did not become healthy: " + Output);
     }
 
+    private bool _disposed;
+
     public async ValueTask DisposeAsync()
     {
+        if (_disposed)
+            return;
+        _disposed = true;
         if (!Process.HasExited)
         {
             Process.Kill(entireProcessTree: true);
