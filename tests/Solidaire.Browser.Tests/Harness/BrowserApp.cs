@@ -21,6 +21,7 @@ public sealed class BrowserApp : IAsyncLifetime
 
     private AppProcess? _app;
     private StaticSite? _site;
+    private string? _workFolder;
     private IPlaywright? _playwright;
     private IBrowser? _browser;
 
@@ -42,7 +43,7 @@ public sealed class BrowserApp : IAsyncLifetime
     {
         Assertions.SetDefaultExpectTimeout(10_000);
         var azurite = await Azurite.Shared;
-        var work = Directory.CreateTempSubdirectory("solidaire-browser-").FullName;
+        var work = _workFolder = Directory.CreateTempSubdirectory("solidaire-browser-").FullName;
         MailFolder = Path.Combine(work, "mail");
         var port = FreePort.Next();
         BaseUrl = $"http://127.0.0.1:{port}";
@@ -83,6 +84,8 @@ public sealed class BrowserApp : IAsyncLifetime
             await _app.DisposeAsync();
         if (_site is not null)
             await _site.DisposeAsync();
+        if (_workFolder is not null)
+            Directory.Delete(_workFolder, recursive: true);
     }
 }
 
