@@ -29,16 +29,17 @@ public sealed class Azurite : IAsyncDisposable
 
     public static Task<Azurite> Shared => SharedInstance.Value;
 
-    public static async Task<Azurite> StartAsync()
+    /// <param name="port">A given port (to bring storage up where an app already looks for it), or a free one.</param>
+    public static async Task<Azurite> StartAsync(int? port = null)
     {
         if (!File.Exists(RepoPaths.AzuriteTable))
             throw new InvalidOperationException($"Azurite is not installed at {RepoPaths.AzuriteTable}: run ./test.sh (it runs npm ci).");
         for (var attempt = 1; ; attempt++)
         {
-            var port = FreePort.Next();
+            var tablePort = port ?? FreePort.Next();
             var start = new ProcessStartInfo(RepoPaths.AzuriteTable)
             {
-                ArgumentList = { "--inMemoryPersistence", "--tableHost", "127.0.0.1", "--tablePort", port.ToString(), "--skipApiVersionCheck", "--disableTelemetry", "--silent" },
+                ArgumentList = { "--inMemoryPersistence", "--tableHost", "127.0.0.1", "--tablePort", tablePort.ToString(), "--skipApiVersionCheck", "--disableTelemetry", "--silent" },
                 RedirectStandardOutput = true,
                 RedirectStandardError = true,
                 UseShellExecute = false,
@@ -51,9 +52,9 @@ public sealed class Azurite : IAsyncDisposable
             var deadline = Stopwatch.StartNew();
             while (deadline.Elapsed < TimeSpan.FromSeconds(30) && !process.HasExited)
             {
-                if (await FreePort.IsListeningAsync(port))
+                if (await FreePort.IsListeningAsync(tablePort))
                 {
-                    var azurite = new Azurite(process, port);
+                    var azurite = new Azurite(process, tablePort);
                     AppDomain.CurrentDomain.ProcessExit += (_, _) => azurite.Kill();
                     return azurite;
                 }
