@@ -6,6 +6,7 @@ using Solidaire.Core.Email;
 using Solidaire.Core.Health;
 using Solidaire.Core.Intake;
 using Solidaire.Core.PersonalData;
+using Solidaire.Core.Retention;
 using Solidaire.Core.Staff;
 using Solidaire.Core.Storage;
 
@@ -30,6 +31,7 @@ public static class DependencyInjection
         services.AddSingleton<CrisisSignals>();
         services.AddSingleton<IntakeQueue>();
         services.AddSingleton<IntakeService>();
+        services.AddSingleton<RetentionService>();
         return services;
     }
 

@@ -41,6 +41,7 @@ public sealed class IntakeQueue(Tables tables)
         {
             ["DossierPartition"] = r.DossierPartition,
             ["IntakeId"] = r.IntakeId,
+            ["QueueRowKey"] = RowKey(r),
         };
         await tables.Get(Tables.Work).UpsertEntityAsync(deadline, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
     }
@@ -51,6 +52,10 @@ public sealed class IntakeQueue(Tables tables)
             new TableEntity(Partition, RowKey(r)) { ["EmailFailure"] = reason },
             TableUpdateMode.Merge,
             cancellationToken);
+
+    /// <summary>Takes a destroyed intake off the queue.</summary>
+    public async Task RemoveAsync(string queueRowKey, CancellationToken cancellationToken) =>
+        await tables.Get(Tables.IntakeQueue).DeleteEntityAsync(Partition, queueRowKey, ETag.All, cancellationToken).ConfigureAwait(false);
 
     public async Task<IReadOnlyList<QueuedIntake>> ListAsync(int max, CancellationToken cancellationToken)
     {

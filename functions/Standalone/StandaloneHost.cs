@@ -53,10 +53,15 @@ public static class StandaloneHost
         {
             InitialData = LocalSettings.Read(Path.Combine(appDirectory, "local.settings.json")),
         });
-        // Below everything: ASP.NET's per-request information logs add nothing the app's own logs lack.
+        // Below everything: ASP.NET's per-request information logs add nothing the app's own logs lack,
+        // and the host's "failed to start" line is a stack trace: Program says what went wrong instead.
         builder.Configuration.Sources.Insert(0, new Microsoft.Extensions.Configuration.Memory.MemoryConfigurationSource
         {
-            InitialData = new Dictionary<string, string?> { ["Logging:LogLevel:Microsoft.AspNetCore"] = "Warning" },
+            InitialData = new Dictionary<string, string?>
+            {
+                ["Logging:LogLevel:Microsoft.AspNetCore"] = "Warning",
+                ["Logging:LogLevel:Microsoft.Extensions.Hosting.Internal.Host"] = "Critical",
+            },
         });
         if (string.IsNullOrEmpty(builder.Configuration[WebHostDefaults.ServerUrlsKey]))
             builder.WebHost.UseUrls(DefaultUrl);

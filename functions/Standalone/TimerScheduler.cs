@@ -33,15 +33,16 @@ internal sealed partial class TimerScheduler(
     public IReadOnlyList<ScheduledTimer> Timers { get; } = timers.ToArray();
 
     public static string ResolveSchedule(string schedule, IConfiguration configuration) =>
-        Regex.Replace(schedule, "%([^%]+)%", m => configuration[m.Groups[1].Value]
-            ?? throw new InvalidOperationException($"The timer schedule setting '{m.Groups[1].Value}' has no value."));
+        Regex.Replace(schedule, "%([^%]+)%", m => configuration[m.Groups[1].Value] is { Length: > 0 } value
+            ? value
+            : throw new InvalidSettingException($"The setting {m.Groups[1].Value} (a timer schedule) has no value."));
 
     public static ScheduledTimer Create(FunctionMethod method, IConfiguration configuration)
     {
         var trigger = (TimerTrigger)method.Descriptor.Trigger;
         var expression = ResolveSchedule(trigger.Schedule, configuration);
         var schedule = CrontabSchedule.TryParse(expression, new CrontabSchedule.ParseOptions { IncludingSeconds = true })
-            ?? throw new InvalidOperationException($"The schedule '{expression}' of function {method.Descriptor.Name} is not a six-field NCrontab expression.");
+            ?? throw new InvalidSettingException($"The schedule '{expression}' of function {method.Descriptor.Name} ({trigger.Schedule}) is not a six-field NCrontab expression.");
         return new ScheduledTimer(method, expression, schedule, trigger.RunOnStartup);
     }
 

@@ -109,6 +109,7 @@ resource site 'Microsoft.Web/sites@2024-04-01' = {
 
       Storage__TableServiceUri: tableServiceUri
       OutboxSchedule: '0 */1 * * * *'
+      PurgeSchedule: '0 */15 * * * *'
       Email__FromAddress: emailFromAddress
       // Secrets: Key Vault references, versionless so that a restart picks up a rotated value. An operator
       // sets the secrets (infra/README.md); Bicep never holds their values.

@@ -27,6 +27,24 @@ public sealed partial class AppSettingsTests(CompiledMain main)
     }
 
     [Fact]
+    public void EveryTimerScheduleSetting_TheFunctionsUse_IsSet()
+    {
+        // The Functions host refuses to index a timer whose %Setting% does not resolve.
+        var used = Directory.GetFiles(Repository.PathOf("functions"), "*.cs", SearchOption.AllDirectories)
+            .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
+            .SelectMany(f => TimerSetting().Matches(File.ReadAllText(f)).Select(m => m.Groups[1].Value))
+            .Distinct()
+            .ToArray();
+
+        Assert.Contains("OutboxSchedule", used);
+        Assert.Contains("PurgeSchedule", used);
+        Assert.All(used, name => Assert.NotEmpty(AppSettings.Get(Settings, name)));
+    }
+
+    [GeneratedRegex("TimerTrigger\\(\"%([^%]+)%\"")]
+    private static partial Regex TimerSetting();
+
+    [Fact]
     public void OutboxSchedule_DispatchesEmailEveryMinute()
     {
         Assert.Equal("0 */1 * * * *", AppSettings.Get(Settings, "OutboxSchedule"));

@@ -11,6 +11,7 @@ public static class TestSettings
         ["PersonalData:LocalKeyFile"] = Path.Combine(workFolder, "keys.json"),
         ["Staff:BootstrapCoordinators"] = "coordination@solidaire.test",
         ["OutboxSchedule"] = "0 */1 * * * *",
+        ["PurgeSchedule"] = "0 */15 * * * *",
         ["RateLimiting:PerIpPerHour"] = "1000",
         // Automated tests fill a form in well under the 3 s a person needs.
         ["Intake:MinimumFormSeconds"] = "0",

@@ -25,18 +25,25 @@ public sealed class ProcessTests(ITestOutputHelper output)
         Assert.Contains("standalone mode", app.Output, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task AppWithInvalidSetting_StopsAtStart_NamingTheSetting()
+    [Theory]
+    [InlineData("RateLimiting__PerIpPerHour", "0", "PerIpPerHour")]
+    [InlineData("PurgeSchedule", "", "PurgeSchedule")]
+    [InlineData("OutboxSchedule", "every minute", "OutboxSchedule")]
+    [InlineData("Email__FirstRetryDelay", "banana", "Email:FirstRetryDelay")]
+    [InlineData("Staff__BootstrapCoordinators", "", "Staff:BootstrapCoordinators")]
+    public async Task AppWithABadSetting_StopsAtStartWithOneLineNamingIt(string variable, string value, string named)
     {
         var environment = await EnvironmentAsync();
-        environment["RateLimiting__PerIpPerHour"] = "0";
+        environment[variable] = value;
         await using var app = AppProcess.Start(environment);
 
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
         await app.Process.WaitForExitAsync(timeout.Token);
 
-        Assert.NotEqual(0, app.Process.ExitCode);
-        Assert.Contains("PerIpPerHour", app.Output, StringComparison.Ordinal);
+        Assert.Equal(1, app.Process.ExitCode);
+        Assert.Contains("Solidaire cannot start", app.Output, StringComparison.Ordinal);
+        Assert.Contains(named, app.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", app.Output, StringComparison.Ordinal);
     }
 
     [Fact]
