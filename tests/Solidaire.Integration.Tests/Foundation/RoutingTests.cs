@@ -37,6 +37,18 @@ public sealed class RoutingTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task WebRoot_ServesTheFrenchIntakePage_WithSecurityHeaders()
+    {
+        var response = await _app.Client.GetAsync("/");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("<html lang=\"fr\"", await response.Content.ReadAsStringAsync());
+        Assert.Contains("default-src 'self'", response.Headers.GetValues("Content-Security-Policy").Single());
+        Assert.Equal("nosniff", response.Headers.GetValues("X-Content-Type-Options").Single());
+        Assert.Equal("no-referrer", response.Headers.GetValues("Referrer-Policy").Single());
+    }
+
+    [Fact]
     public async Task AdminInvoke_OfUnknownFunction_IsNotFoundProblem()
     {
         var response = await _app.Client.PostAsync("/admin/functions/NoSuchTimer", Json.Body("{}"));
