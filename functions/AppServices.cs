@@ -14,6 +14,8 @@ public static class AppServices
         services.AddSolidaireCore(configuration);
         services.AddSolidaireStorage(configuration);
         services.AddSolidaireEmail(configuration);
+        // The executors of the IActionResults the functions return (JsonResult, ObjectResult), whoever hosts them.
+        services.AddMvcCore();
 
         services.AddOptions<HttpOptions>().Bind(configuration.GetSection(HttpOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<RateLimitingOptions>().Bind(configuration.GetSection(RateLimitingOptions.Section))

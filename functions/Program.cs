@@ -1,7 +1,5 @@
-using Microsoft.Azure.Functions.Worker.Builder;
 using Microsoft.Extensions.Hosting;
 using Solidaire.Functions;
-using Solidaire.Functions.Http;
 using Solidaire.Functions.Standalone;
 
 // Under the Azure Functions host (Azure, or `func start`) the host starts this process and hands it
@@ -15,11 +13,7 @@ try
         return 0;
     }
 
-    var builder = FunctionsApplication.CreateBuilder(args);
-    builder.ConfigureFunctionsWebApplication();
-    builder.UseMiddleware<HttpFunctionMiddleware>();
-    builder.Services.AddSolidaireFunctions(builder.Configuration);
-    await builder.Build().RunAsync();
+    await FunctionsHostApp.Build(args).RunAsync();
     return 0;
 }
 catch (Exception e) when (StartupFailure.IsBadSetting(e))

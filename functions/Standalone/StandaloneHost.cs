@@ -72,7 +72,6 @@ public static class StandaloneHost
         });
 
         builder.Services.AddSolidaireFunctions(builder.Configuration);
-        builder.Services.AddMvcCore();
         builder.Services.AddCors();
         builder.Services.AddSingleton(sp => new StandaloneFunctions(sp.GetRequiredService<FunctionCatalog>(), typeof(StandaloneHost).Assembly));
         builder.Services.AddSingleton(sp => sp.GetRequiredService<StandaloneFunctions>().Timers(builder.Configuration));
