@@ -1,4 +1,3 @@
-using System.Net.Mime;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Http;
@@ -6,8 +5,11 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace Solidaire.Functions.Http;
 
-/// <summary>An RFC 9457 problem details answer with a stable <see cref="Code"/>.</summary>
-public sealed record ProblemResult(int Status, string Code, string Title) : IActionResult
+/// <summary>
+/// An RFC 9457 problem details answer with a stable <see cref="Code"/>: returned by functions (an
+/// <see cref="IActionResult"/>) and by standalone mode's own endpoints and filters (an <see cref="IResult"/>).
+/// </summary>
+public sealed record ProblemResult(int Status, string Code, string Title) : IActionResult, IResult
 {
     public const string ContentType = "application/problem+json";
 
@@ -23,6 +25,8 @@ public sealed record ProblemResult(int Status, string Code, string Title) : IAct
     public IReadOnlyList<string>? Allow { get; init; }
 
     public Task ExecuteResultAsync(ActionContext context) => WriteAsync(context.HttpContext);
+
+    public Task ExecuteAsync(HttpContext httpContext) => WriteAsync(httpContext);
 
     public async Task WriteAsync(HttpContext http)
     {
@@ -46,6 +50,4 @@ public sealed record ProblemResult(int Status, string Code, string Title) : IAct
         string? Detail,
         IReadOnlyDictionary<string, string[]>? Errors,
         string? CorrelationId);
-
-    public static string MediaTypeJson => MediaTypeNames.Application.Json;
 }

@@ -17,8 +17,7 @@ internal static class DevMailbox
 {
     public static void Map(WebApplication app)
     {
-        var group = app.MapGroup("/dev/mail").AddEndpointFilter(async (ctx, next) =>
-            StandaloneHost.IsLoopback(ctx.HttpContext.Connection.RemoteIpAddress) ? await next(ctx) : Problems.Forbidden());
+        var group = app.MapGroup("/dev/mail").LoopbackOnly();
         group.MapGet("/", (HttpContext http) => Page(http, "Boîte mail locale · Local mailbox", List(Folder(http))));
         group.MapGet("/{id}", (string id, HttpContext http) =>
         {

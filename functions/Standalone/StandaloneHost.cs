@@ -145,8 +145,7 @@ public static class StandaloneHost
 
     private static void MapAdmin(WebApplication app)
     {
-        var admin = app.MapGroup("/admin").AddEndpointFilter(async (ctx, next) =>
-            IsLoopback(ctx.HttpContext.Connection.RemoteIpAddress) ? await next(ctx) : Problems.Forbidden());
+        var admin = app.MapGroup("/admin").LoopbackOnly();
 
         admin.MapGet("/functions", (StandaloneFunctions functions, TimerScheduler scheduler) =>
             Results.Json(functions.Describe(scheduler)));
@@ -154,10 +153,10 @@ public static class StandaloneHost
         admin.MapPost("/functions/{name}", async (string name, HttpContext http, TimerScheduler scheduler, IHostApplicationLifetime lifetime, JsonRequestReader reader) =>
         {
             if (!scheduler.Timers.Any(t => t.Method.Descriptor.Name.Equals(name, StringComparison.OrdinalIgnoreCase)))
-                return (IResult)new ProblemHttpResult(Problems.NotFound());
+                return (IResult)Problems.NotFound();
             var body = await reader.ReadObjectAsync(http.Request, http.RequestAborted);
             if (!body.IsSuccess)
-                return new ProblemHttpResult(Problems.From(body.Failure!));
+                return Problems.From(body.Failure!);
             body.Value!.Dispose();
             // Like the host's admin API: accepted now, run in the background.
             _ = Task.Run(() => scheduler.RunNowAsync(name, lifetime.ApplicationStopping));
@@ -205,6 +204,11 @@ public static class StandaloneHost
 
     public static bool IsLoopback(IPAddress? address) => address is not null && IPAddress.IsLoopback(address.IsIPv4MappedToIPv6 ? address.MapToIPv4() : address);
 
+    /// <summary>Routes for this machine only (admin, mailbox): anyone else gets a 403 problem.</summary>
+    internal static RouteGroupBuilder LoopbackOnly(this RouteGroupBuilder group) =>
+        group.AddEndpointFilter(async (ctx, next) =>
+            IsLoopback(ctx.HttpContext.Connection.RemoteIpAddress) ? await next(ctx) : Problems.Forbidden());
+
     private static async Task CatchUnexpected(HttpContext http, RequestDelegate next)
     {
         try
@@ -238,9 +242,4 @@ public static class StandaloneHost
             .SelectMany(e => e.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods ?? [])
             .Distinct()
             .ToArray();
-
-    private sealed class ProblemHttpResult(ProblemResult problem) : IResult
-    {
-        public Task ExecuteAsync(HttpContext httpContext) => problem.WriteAsync(httpContext);
-    }
 }
