@@ -25,7 +25,7 @@ public static class Outbox
     {
         var messageId = Guid.NewGuid().ToString("N");
         var rowKey = DossierRows.Outbox(intakeId, messageId);
-        string Context(string field) => $"{partition}|{rowKey}|{field}";
+        string Context(string field) => DossierRows.FieldContext(partition, rowKey, field);
         return new TableEntity(partition, rowKey)
         {
             ["MessageId"] = messageId,
@@ -45,7 +45,7 @@ public static class Outbox
 
     public static OutgoingEmail Open(PersonalDataProtector protector, DataKey key, TableEntity row)
     {
-        string Field(string name) => protector.Open(key, row.GetString(name), $"{row.PartitionKey}|{row.RowKey}|{name}")!;
+        string Field(string name) => protector.Open(key, row.GetString(name), DossierRows.FieldContext(row.PartitionKey, row.RowKey, name))!;
         return new OutgoingEmail(row.GetString("MessageId"), Field("To"), row.GetString("Language"), Field("Subject"), Field("Text"), Field("Html"));
     }
 }

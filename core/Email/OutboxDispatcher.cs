@@ -30,10 +30,7 @@ public sealed partial class OutboxDispatcher(
     /// <summary>Processes every dispatch that is due. Returns how many work rows it handled.</summary>
     public async Task<int> DispatchDueAsync(CancellationToken cancellationToken)
     {
-        var now = time.GetUtcNow();
-        var first = WorkItems.First(WorkItems.Dispatch);
-        var last = WorkItems.Partition(WorkItems.Dispatch, now);
-        var filter = TableClient.CreateQueryFilter($"PartitionKey ge {first} and PartitionKey le {last}");
+        var filter = WorkItems.DueFilter(WorkItems.Dispatch, time.GetUtcNow());
         var due = new List<DispatchRequest>();
         await foreach (var e in tables.Get(Tables.Work).QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken).ConfigureAwait(false))
             due.Add(DispatchRequest.From(e));
@@ -104,7 +101,7 @@ public sealed partial class OutboxDispatcher(
             .GetEntityIfExistsAsync<TableEntity>(request.DossierPartition, DossierRows.DataKey(request.IntakeId), cancellationToken: cancellationToken)
             .ConfigureAwait(false);
         return response.HasValue
-            ? protector.UnwrapDataKey(response.Value!.GetString("WrappedKey"), request.DossierPartition + "|" + request.IntakeId)
+            ? protector.UnwrapDataKey(response.Value!.GetString("WrappedKey"), DossierRows.KeyOwner(request.DossierPartition, request.IntakeId))
             : null;
     }
 

@@ -52,7 +52,7 @@ public sealed partial class IntakeService(
         var urgent = crisisSignals.AreIn(form.Situation);
         var destroyAt = now.AddDays(retentionOptions.Value.IntakeDays);
 
-        var (key, wrappedKey) = protector.NewDataKey(partition + "|" + intakeId);
+        var (key, wrappedKey) = protector.NewDataKey(DossierRows.KeyOwner(partition, intakeId));
         List<TableTransactionAction> actions;
         using (key)
             actions = NewDossierRows(form, partition, intakeId, key, wrappedKey, urgent, fingerprint, contentMarker, idempotencyMarker, now, destroyAt);
@@ -106,7 +106,7 @@ public sealed partial class IntakeService(
         string fingerprint, string contentMarker, string? idempotencyMarker, DateTimeOffset now, DateTimeOffset destroyAt)
     {
         var intakeRow = DossierRows.Intake(intakeId);
-        string? Seal(string? value, string field) => protector.Seal(key, value, $"{partition}|{intakeRow}|{field}");
+        string? Seal(string? value, string field) => protector.Seal(key, value, DossierRows.FieldContext(partition, intakeRow, field));
         var actions = new List<TableTransactionAction>
         {
             new(TableTransactionActionType.Add, new TableEntity(partition, DossierRows.DataKey(intakeId))

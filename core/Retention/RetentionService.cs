@@ -23,7 +23,7 @@ public sealed partial class RetentionService(Tables tables, IntakeQueue queue, T
     {
         var now = time.GetUtcNow();
         var work = tables.Get(Tables.Work);
-        var filter = TableClient.CreateQueryFilter($"PartitionKey ge {WorkItems.First(WorkItems.Destroy)} and PartitionKey le {WorkItems.Partition(WorkItems.Destroy, now)}");
+        var filter = WorkItems.DueFilter(WorkItems.Destroy, now);
         var due = new List<TableEntity>();
         await foreach (var e in work.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken).ConfigureAwait(false))
             due.Add(e);

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Azure.Data.Tables;
 
 namespace Solidaire.Core.Work;
 
@@ -15,6 +16,7 @@ public static class WorkItems
     public static string Partition(string kind, DateTimeOffset due) =>
         kind + "|" + due.UtcDateTime.ToString("yyyyMMddHHmm", CultureInfo.InvariantCulture);
 
-    /// <summary>The first partition of <paramref name="kind"/> (all its partitions sort at or after it).</summary>
-    public static string First(string kind) => kind + "|";
+    /// <summary>Every row of <paramref name="kind"/> due at <paramref name="now"/> or before: a range over its partitions only.</summary>
+    public static string DueFilter(string kind, DateTimeOffset now) =>
+        TableClient.CreateQueryFilter($"PartitionKey ge {kind + "|"} and PartitionKey le {Partition(kind, now)}");
 }

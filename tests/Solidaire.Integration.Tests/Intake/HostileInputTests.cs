@@ -142,8 +142,8 @@ public sealed class HostileInputTests
         {
             var id = intake.RowKey["intake|".Length..];
             var keyRow = rows.Single(e => e.PartitionKey == intake.PartitionKey && e.RowKey == "key|" + id);
-            using var key = protector.UnwrapDataKey(keyRow.GetString("WrappedKey"), intake.PartitionKey + "|" + id);
-            string? Open(string field) => protector.Open(key, intake.GetString(field), $"{intake.PartitionKey}|{intake.RowKey}|{field}");
+            using var key = protector.UnwrapDataKey(keyRow.GetString("WrappedKey"), DossierRows.KeyOwner(intake.PartitionKey, id));
+            string? Open(string field) => protector.Open(key, intake.GetString(field), DossierRows.FieldContext(intake.PartitionKey, intake.RowKey, field));
             var form = new JsonObject
             {
                 ["firstName"] = Open("FirstName"),
