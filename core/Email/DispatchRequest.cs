@@ -16,7 +16,8 @@ public sealed record DispatchRequest(
     bool HasPriority,
     bool Urgent,
     DateTimeOffset CreatedAt,
-    DateTimeOffset DestroyAt)
+    DateTimeOffset DestroyAt,
+    bool Indexed = false)
 {
     public string WorkRowKey => DossierPartition + "|" + IntakeId;
 
@@ -29,6 +30,7 @@ public sealed record DispatchRequest(
         ["Urgent"] = Urgent,
         ["CreatedAt"] = CreatedAt,
         ["DestroyAt"] = DestroyAt,
+        ["Indexed"] = Indexed,
     };
 
     public static DispatchRequest From(TableEntity e) => new(
@@ -39,7 +41,9 @@ public sealed record DispatchRequest(
         e.GetBoolean("HasPriority") ?? false,
         e.GetBoolean("Urgent") ?? false,
         e.GetDateTimeOffset("CreatedAt") ?? DateTimeOffset.MinValue,
-        e.GetDateTimeOffset("DestroyAt") ?? DateTimeOffset.MaxValue);
+        e.GetDateTimeOffset("DestroyAt") ?? DateTimeOffset.MaxValue,
+        e.GetBoolean("Indexed") ?? false);
 
-    public DispatchRequest MovedTo(DateTimeOffset due) => this with { WorkPartition = WorkItems.Partition(WorkItems.Dispatch, due) };
+    /// <summary>The same work, due later; only ever rescheduled after the intake was indexed.</summary>
+    public DispatchRequest MovedTo(DateTimeOffset due) => this with { WorkPartition = WorkItems.Partition(WorkItems.Dispatch, due), Indexed = true };
 }

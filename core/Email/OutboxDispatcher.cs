@@ -41,13 +41,21 @@ public sealed partial class OutboxDispatcher(
 
     public async Task ProcessAsync(DispatchRequest request, CancellationToken cancellationToken)
     {
-        var dossiers = tables.Get(Tables.Dossiers);
+        // The intake's emails and its data key, in one read of the dossier partition.
+        var keyRow = DossierRows.DataKey(request.IntakeId);
         var prefix = DossierRows.OutboxPrefix(request.IntakeId);
         var end = DossierRows.PrefixEnd(prefix);
-        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {request.DossierPartition} and RowKey ge {prefix} and RowKey lt {end}");
+        var filter = TableClient.CreateQueryFilter(
+            $"PartitionKey eq {request.DossierPartition} and (RowKey eq {keyRow} or (RowKey ge {prefix} and RowKey lt {end}))");
         var messages = new List<TableEntity>();
-        await foreach (var e in dossiers.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken).ConfigureAwait(false))
-            messages.Add(e);
+        string? wrappedKey = null;
+        await foreach (var e in tables.Get(Tables.Dossiers).QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            if (e.RowKey == keyRow)
+                wrappedKey = e.GetString("WrappedKey");
+            else
+                messages.Add(e);
+        }
 
         var now = time.GetUtcNow();
         if (messages.Count == 0)
@@ -58,30 +66,24 @@ public sealed partial class OutboxDispatcher(
             return;
         }
 
-        await queue.IndexAsync(request, cancellationToken).ConfigureAwait(false);
+        // Once per intake: a rescheduled work row says it was done.
+        if (!request.Indexed)
+            await queue.IndexAsync(request, cancellationToken).ConfigureAwait(false);
 
-        DataKey? key = null;
-        try
+        // No data key: destroyed, so its messages can never be sent.
+        if (wrappedKey is not null && messages.Any(m => IsDue(m, now)))
         {
+            using var key = protector.UnwrapDataKey(wrappedKey, DossierRows.KeyOwner(request.DossierPartition, request.IntakeId));
             foreach (var message in messages.Where(m => IsDue(m, now)))
-            {
-                key ??= await ReadKeyAsync(request, cancellationToken).ConfigureAwait(false);
-                if (key is null)
-                    break; // destroyed: nothing left to send
                 await SendOneAsync(request, message, key, cancellationToken).ConfigureAwait(false);
-            }
-        }
-        finally
-        {
-            key?.Dispose();
         }
 
-        var next = messages
-            .Where(m => m.GetString("Status") is OutboxStatus.Pending or OutboxStatus.Sending)
-            .Select(m => m.GetString("Status") == OutboxStatus.Sending ? m.GetDateTimeOffset("LeaseUntil") : m.GetDateTimeOffset("NextAttemptAt"))
-            .Min();
-        if (key is null && messages.Any(m => IsDue(m, now)))
-            next = null; // the data key is gone: the messages can never be sent
+        var next = wrappedKey is null
+            ? null
+            : messages
+                .Where(m => m.GetString("Status") is OutboxStatus.Pending or OutboxStatus.Sending)
+                .Select(m => m.GetString("Status") == OutboxStatus.Sending ? m.GetDateTimeOffset("LeaseUntil") : m.GetDateTimeOffset("NextAttemptAt"))
+                .Min();
         if (next is { } due)
             await RescheduleAsync(request, due, cancellationToken).ConfigureAwait(false);
         else
@@ -94,16 +96,6 @@ public sealed partial class OutboxDispatcher(
         OutboxStatus.Sending => m.GetDateTimeOffset("LeaseUntil") <= now, // its sender died: take over
         _ => false,
     };
-
-    private async Task<DataKey?> ReadKeyAsync(DispatchRequest request, CancellationToken cancellationToken)
-    {
-        var response = await tables.Get(Tables.Dossiers)
-            .GetEntityIfExistsAsync<TableEntity>(request.DossierPartition, DossierRows.DataKey(request.IntakeId), cancellationToken: cancellationToken)
-            .ConfigureAwait(false);
-        return response.HasValue
-            ? protector.UnwrapDataKey(response.Value!.GetString("WrappedKey"), DossierRows.KeyOwner(request.DossierPartition, request.IntakeId))
-            : null;
-    }
 
     /// <summary>Lease, send, record. The entity is updated in place so the caller sees its new state.</summary>
     private async Task SendOneAsync(DispatchRequest request, TableEntity message, DataKey key, CancellationToken cancellationToken)
@@ -177,7 +169,12 @@ public sealed partial class OutboxDispatcher(
     {
         var moved = request.MovedTo(due);
         if (moved.WorkPartition == request.WorkPartition)
+        {
+            // Still due in this minute: keep the row, but record that the intake is indexed.
+            if (!request.Indexed)
+                await tables.Get(Tables.Work).UpsertEntityAsync(moved.ToEntity(), TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
             return;
+        }
         // Add the new row before deleting the old one: at every instant at least one exists.
         await tables.Get(Tables.Work).UpsertEntityAsync(moved.ToEntity(), TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
         await DeleteWorkRowAsync(request, cancellationToken).ConfigureAwait(false);
@@ -187,8 +184,7 @@ public sealed partial class OutboxDispatcher(
     {
         // ETag.All: deleting is the intended meaning whatever the row's version; a concurrent
         // dispatcher deleting it first is fine (404 is success here).
-        var response = await tables.Get(Tables.Work).DeleteEntityAsync(request.WorkPartition, request.WorkRowKey, ETag.All, cancellationToken).ConfigureAwait(false);
-        _ = response;
+        await tables.Get(Tables.Work).DeleteEntityAsync(request.WorkPartition, request.WorkRowKey, ETag.All, cancellationToken).ConfigureAwait(false);
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Email {MessageId} ({Kind}) sent.")]

@@ -45,8 +45,33 @@ public sealed class DispatchCostTests
 
         await app.Services.GetRequiredService<OutboxDispatcher>().DispatchDueAsync(CancellationToken.None);
 
-        // due query 1, outbox query 1, queue row + destroy deadline 2, data key 1,
+        // due query 1, outbox rows with their data key 1, queue row + destroy deadline 2,
         // lease + record for each of the 2 emails 4, work row delete 1.
-        Assert.Equal(10, app.StorageRequests - before);
+        Assert.Equal(9, app.StorageRequests - before);
+    }
+
+    [Fact]
+    public async Task RetriedDispatch_DoesNotIndexTheIntakeAgain()
+    {
+        await using var sendGrid = await FakeSendGrid.StartAsync();
+        sendGrid.Script = (n, _) => (n == 0 ? 500 : 202, new Dictionary<string, string>());
+        await using var app = await TestApp.StartAsync(s =>
+        {
+            s["Email:DispatchImmediately"] = "false";
+            s["OutboxSchedule"] = "0 0 0 1 1 *"; // the app's own timer stays out of the count (it would wake on the clock moving)
+            s["Email:SendGridApiKey"] = "SG.test-key";
+            s["Email:SendGridHost"] = sendGrid.BaseAddress.ToString();
+        });
+        await IntakeBodies.ReferenceOf(await app.Client.PostAsync(IntakeBodies.Valid("retry-cost@example.org")));
+        var dispatcher = app.Services.GetRequiredService<OutboxDispatcher>();
+        await dispatcher.DispatchDueAsync(CancellationToken.None); // 500 for both: indexed, rescheduled
+        app.Time.Advance(TimeSpan.FromMinutes(2));
+        var before = app.StorageRequests;
+
+        await dispatcher.DispatchDueAsync(CancellationToken.None);
+
+        // due query 1, outbox rows with their data key 1, lease + record for 2 emails 4, work row delete 1.
+        Assert.Equal(7, app.StorageRequests - before);
+        Assert.Equal(2, sendGrid.Calls.Count(c => c.Status == 202));
     }
 }
