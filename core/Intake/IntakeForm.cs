@@ -33,6 +33,11 @@ public sealed record IntakeForm(
         ["other"] = ClientRole.Other,
     };
 
+    private static readonly IReadOnlyDictionary<ClientRole, string> RoleNames = Roles.ToDictionary(r => r.Value, r => r.Key);
+
+    /// <summary>The role as the form and the API spell it ("self_employed").</summary>
+    public static string RoleName(ClientRole role) => RoleNames[role];
+
     public static readonly IReadOnlySet<string> Languages = new HashSet<string>(StringComparer.Ordinal) { "fr", "en" };
 
     private static readonly HashSet<string> Fields =

@@ -58,7 +58,7 @@ public sealed partial class IntakeService(
             actions = NewDossierRows(form, partition, intakeId, key, wrappedKey, urgent, fingerprint, contentMarker, idempotencyMarker, now, destroyAt);
 
         var dispatch = new DispatchRequest(
-            WorkItems.Partition(WorkItems.Dispatch, now), partition, intakeId, IntakeFormRole(form.Role), form.HasPriority, urgent, now, destroyAt);
+            WorkItems.Partition(WorkItems.Dispatch, now), partition, intakeId, IntakeForm.RoleName(form.Role), form.HasPriority, urgent, now, destroyAt);
         await tables.Get(Tables.Work).AddEntityAsync(dispatch.ToEntity(), cancellationToken).ConfigureAwait(false);
 
         var dossiers = tables.Get(Tables.Dossiers);
@@ -109,16 +109,12 @@ public sealed partial class IntakeService(
         string? Seal(string? value, string field) => protector.Seal(key, value, DossierRows.FieldContext(partition, intakeRow, field));
         var actions = new List<TableTransactionAction>
         {
-            new(TableTransactionActionType.Add, new TableEntity(partition, DossierRows.DataKey(intakeId))
-            {
-                ["WrappedKey"] = wrappedKey,
-                ["CreatedAt"] = now,
-                ["DestroyAt"] = destroyAt,
-            }),
+            // The intake row holds the dates; this row is only the key, deleted with it.
+            new(TableTransactionActionType.Add, new TableEntity(partition, DossierRows.DataKey(intakeId)) { ["WrappedKey"] = wrappedKey }),
             new(TableTransactionActionType.Add, new TableEntity(partition, intakeRow)
             {
                 ["Status"] = "new",
-                ["Role"] = IntakeFormRole(form.Role),
+                ["Role"] = IntakeForm.RoleName(form.Role),
                 ["HasPriority"] = form.HasPriority,
                 ["Urgent"] = urgent,
                 ["PreferredLanguage"] = form.PreferredLanguage,
@@ -132,10 +128,10 @@ public sealed partial class IntakeService(
                 ["Situation"] = Seal(form.Situation, "Situation"),
                 ["Availability"] = Seal(form.Availability, "Availability"),
             }),
-            new(TableTransactionActionType.Add, Marker(partition, contentMarker, intakeId, fingerprint, now, destroyAt)),
+            new(TableTransactionActionType.Add, Marker(partition, contentMarker, intakeId, fingerprint, now)),
         };
         if (idempotencyMarker is not null)
-            actions.Add(new(TableTransactionActionType.Add, Marker(partition, idempotencyMarker, intakeId, fingerprint, now, destroyAt)));
+            actions.Add(new(TableTransactionActionType.Add, Marker(partition, idempotencyMarker, intakeId, fingerprint, now)));
 
         var reference = Reference.Display(intakeId);
         var acknowledgement = EmailTemplates.IntakeAcknowledgement(form.PreferredLanguage, form.FirstName, reference, retentionOptions.Value.IntakeDays);
@@ -147,13 +143,12 @@ public sealed partial class IntakeService(
         return actions;
     }
 
-    private static TableEntity Marker(string partition, string rowKey, string intakeId, string fingerprint, DateTimeOffset now, DateTimeOffset destroyAt) =>
+    private static TableEntity Marker(string partition, string rowKey, string intakeId, string fingerprint, DateTimeOffset now) =>
         new(partition, rowKey)
         {
             ["IntakeId"] = intakeId,
             ["Fingerprint"] = fingerprint,
             ["CreatedAt"] = now,
-            ["DestroyAt"] = destroyAt,
         };
 
     /// <summary>The content marker's action becomes an ETag-guarded replace of a stale marker, or an add again.</summary>
@@ -183,8 +178,6 @@ public sealed partial class IntakeService(
         .Append(f.Phone).Append('\n').Append(f.Role).Append('\n').Append(f.Organisation).Append('\n').Append(f.Situation).Append('\n')
         .Append(f.PreferredLanguage).Append('\n').Append(f.Availability)
         .ToString();
-
-    internal static string IntakeFormRole(ClientRole role) => IntakeForm.Roles.Single(r => r.Value == role).Key;
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Intake received (urgent: {Urgent}, priority: {Priority}).")]
     private static partial void LogReceived(ILogger logger, bool urgent, bool priority);

@@ -57,7 +57,6 @@ public sealed class Tables
         RequestFailedException { Status: 404, ErrorCode: "TableNotFound" } => true,
         AggregateException { InnerExceptions: var inner } => inner.All(IsUnavailable),
         HttpRequestException or TimeoutException => true,
-        TaskCanceledException or OperationCanceledException => false,
         _ => false,
     };
 }

@@ -20,15 +20,12 @@ internal sealed class StandaloneFunctions
     public IReadOnlyList<FunctionMethod> Http { get; }
     public IReadOnlyList<FunctionMethod> TimerMethods { get; }
 
-    public IReadOnlyList<ScheduledTimer> Timers(IConfiguration configuration) =>
-        TimerMethods.Select(m => TimerScheduler.Create(m, configuration)).ToArray();
-
     /// <summary>What GET /admin/functions answers: what this server serves and schedules.</summary>
     public IReadOnlyList<ServedFunction> Describe(TimerScheduler scheduler) =>
     [
-        .. Http.Select(m => (HttpTrigger)m.Descriptor.Trigger is var t
+        .. Http.Select(m => m.Descriptor.Trigger is HttpTrigger t
             ? new ServedFunction(m.Descriptor.Name, "httpTrigger", t.AuthLevel.ToString(), t.Methods, t.Route, null, null)
-            : null!),
+            : throw new InvalidOperationException("not an HTTP function")),
         .. scheduler.Timers.Select(t => new ServedFunction(t.Method.Descriptor.Name, "timerTrigger", null, null, null,
             ((TimerTrigger)t.Method.Descriptor.Trigger).Schedule, t.Expression)),
     ];

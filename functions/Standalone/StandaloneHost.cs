@@ -74,8 +74,7 @@ public static class StandaloneHost
         builder.Services.AddSolidaireFunctions(builder.Configuration);
         builder.Services.AddCors();
         builder.Services.AddSingleton(sp => new StandaloneFunctions(sp.GetRequiredService<FunctionCatalog>(), typeof(StandaloneHost).Assembly));
-        builder.Services.AddSingleton(sp => sp.GetRequiredService<StandaloneFunctions>().Timers(builder.Configuration));
-        builder.Services.AddSingleton<TimerScheduler>(sp => ActivatorUtilities.CreateInstance<TimerScheduler>(sp, sp.GetRequiredService<IReadOnlyList<ScheduledTimer>>()));
+        builder.Services.AddSingleton<TimerScheduler>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<TimerScheduler>());
         configure?.Invoke(builder);
 

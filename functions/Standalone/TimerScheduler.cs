@@ -24,13 +24,14 @@ internal sealed record ScheduledTimer(FunctionMethod Method, string Expression, 
 /// asked for at once (the admin endpoint).
 /// </summary>
 internal sealed partial class TimerScheduler(
-    IEnumerable<ScheduledTimer> timers,
+    StandaloneFunctions functions,
+    IConfiguration configuration,
     IServiceScopeFactory scopes,
     TimeProvider time,
     UnexpectedErrors errors,
     ILogger<TimerScheduler> logger) : BackgroundService
 {
-    public IReadOnlyList<ScheduledTimer> Timers { get; } = timers.ToArray();
+    public IReadOnlyList<ScheduledTimer> Timers { get; } = functions.TimerMethods.Select(m => Create(m, configuration)).ToArray();
 
     public static string ResolveSchedule(string schedule, IConfiguration configuration) =>
         Regex.Replace(schedule, "%([^%]+)%", m => configuration[m.Groups[1].Value] is { Length: > 0 } value
