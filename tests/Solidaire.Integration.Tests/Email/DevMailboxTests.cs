@@ -6,32 +6,27 @@ using Solidaire.Testing;
 namespace Solidaire.Integration.Tests.Email;
 
 /// <summary>/dev/mail: the local mailbox of standalone mode, for people trying Solidaire on their machine.</summary>
-public sealed partial class DevMailboxTests : IAsyncLifetime
+public sealed partial class DevMailboxTests : AppTest
 {
-    private TestApp _app = null!;
-
-    public async Task InitializeAsync() => _app = await TestApp.StartAsync();
-
-    public async Task DisposeAsync() => await _app.DisposeAsync();
 
     [Fact]
     public async Task Mailbox_ListsThePickupFolderNewestFirst_AndShowsEachMessage()
     {
-        var older = await IntakeBodies.ReferenceOf(await _app.Client.PostAsync(IntakeBodies.Valid("older@example.org", "en")));
-        await EmlMessage.WaitForAsync(_app.MailFolder, m => m.To == "older@example.org");
-        _app.Time.Advance(TimeSpan.FromMinutes(1));
+        var older = await IntakeBodies.ReferenceOf(await App.Client.PostAsync(IntakeBodies.Valid("older@example.org", "en")));
+        await EmlMessage.WaitForAsync(App.MailFolder, m => m.To == "older@example.org");
+        App.Time.Advance(TimeSpan.FromMinutes(1));
         var body = IntakeBodies.Valid("newer@example.org");
         body["firstName"] = "<b>Zoé</b> & Cie";
-        var newer = await IntakeBodies.ReferenceOf(await _app.Client.PostAsync(body));
-        await EmlMessage.WaitForAsync(_app.MailFolder, m => m.To == "newer@example.org");
+        var newer = await IntakeBodies.ReferenceOf(await App.Client.PostAsync(body));
+        await EmlMessage.WaitForAsync(App.MailFolder, m => m.To == "newer@example.org");
 
-        var list = await _app.Client.GetStringAsync("/dev/mail/");
+        var list = await App.Client.GetStringAsync("/dev/mail/");
 
         var first = list.IndexOf("newer@example.org", StringComparison.Ordinal);
         var second = list.IndexOf("older@example.org", StringComparison.Ordinal);
         Assert.True(first >= 0 && second > first, "the newest message comes first");
         var link = MessageLink().Matches(list).Select(m => m.Groups[1].Value).First();
-        var page = await _app.Client.GetAsync(link);
+        var page = await App.Client.GetAsync(link);
         var html = await page.Content.ReadAsStringAsync();
         Assert.Equal(HttpStatusCode.OK, page.StatusCode);
         Assert.Contains(newer, html);
@@ -43,8 +38,8 @@ public sealed partial class DevMailboxTests : IAsyncLifetime
     [Fact]
     public async Task UnknownOrMalformedMessage_IsNotFound()
     {
-        Assert.Equal(HttpStatusCode.NotFound, (await _app.Client.GetAsync("/dev/mail/0123456789abcdef")).StatusCode);
-        Assert.Equal(HttpStatusCode.NotFound, (await _app.Client.GetAsync("/dev/mail/..%2F..%2Fetc%2Fpasswd")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await App.Client.GetAsync("/dev/mail/0123456789abcdef")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await App.Client.GetAsync("/dev/mail/..%2F..%2Fetc%2Fpasswd")).StatusCode);
     }
 
     [GeneratedRegex("href=\"(/dev/mail/[0-9a-f]+)\"")]

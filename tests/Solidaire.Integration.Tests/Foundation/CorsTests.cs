@@ -4,14 +4,11 @@ using Solidaire.Integration.Tests.Harness;
 namespace Solidaire.Integration.Tests.Foundation;
 
 /// <summary>The static site may be hosted on another origin: the API answers browsers from the allow-list only.</summary>
-public sealed class CorsTests : IAsyncLifetime
+public sealed class CorsTests : AppTest
 {
     private const string Site = "https://www.solidaire.example";
-    private TestApp _app = null!;
 
-    public async Task InitializeAsync() => _app = await TestApp.StartAsync(s => s["Cors:AllowedOrigins"] = Site);
-
-    public async Task DisposeAsync() => await _app.DisposeAsync();
+    protected override void Configure(IDictionary<string, string?> settings) => settings["Cors:AllowedOrigins"] = Site;
 
     private static HttpRequestMessage Preflight(string origin)
     {
@@ -27,7 +24,7 @@ public sealed class CorsTests : IAsyncLifetime
     {
         using var request = Preflight(Site);
 
-        var response = await _app.Client.SendAsync(request);
+        var response = await App.Client.SendAsync(request);
 
         Assert.True(response.IsSuccessStatusCode, ((int)response.StatusCode).ToString());
         Assert.Equal(Site, response.Headers.GetValues("Access-Control-Allow-Origin").Single());
@@ -39,7 +36,7 @@ public sealed class CorsTests : IAsyncLifetime
     {
         using var request = Preflight("https://evil.example");
 
-        var response = await _app.Client.SendAsync(request);
+        var response = await App.Client.SendAsync(request);
 
         Assert.False(response.Headers.Contains("Access-Control-Allow-Origin"));
     }
@@ -50,7 +47,7 @@ public sealed class CorsTests : IAsyncLifetime
         using var request = new HttpRequestMessage(HttpMethod.Post, "/api/intakes") { Content = Json.Body(IntakeBodies.Valid("cors@example.org").ToJsonString()) };
         request.Headers.Add("Origin", Site);
 
-        var response = await _app.Client.SendAsync(request);
+        var response = await App.Client.SendAsync(request);
 
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
         Assert.Equal(Site, response.Headers.GetValues("Access-Control-Allow-Origin").Single());

@@ -12,13 +12,8 @@ namespace Solidaire.Integration.Tests.Foundation;
 /// on loopback only, so a request from elsewhere is made by running the routed endpoint itself on a
 /// context whose remote address is not loopback.
 /// </summary>
-public sealed class LoopbackOnlyTests : IAsyncLifetime
+public sealed class LoopbackOnlyTests : AppTest
 {
-    private TestApp _app = null!;
-
-    public async Task InitializeAsync() => _app = await TestApp.StartAsync();
-
-    public async Task DisposeAsync() => await _app.DisposeAsync();
 
     [Theory]
     [InlineData("GET", "/admin/functions")]
@@ -27,9 +22,9 @@ public sealed class LoopbackOnlyTests : IAsyncLifetime
     [InlineData("GET", "/dev/mail/{id}")]
     public async Task FromAnotherMachine_IsForbiddenProblem(string method, string route)
     {
-        var endpoint = _app.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+        var endpoint = App.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
             .Single(e => e.RoutePattern.RawText == route && (e.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods.Contains(method) ?? false));
-        await using var scope = _app.Services.CreateAsyncScope();
+        await using var scope = App.Services.CreateAsyncScope();
         var http = new DefaultHttpContext { RequestServices = scope.ServiceProvider };
         http.Request.Method = method;
         http.Connection.RemoteIpAddress = IPAddress.Parse("203.0.113.7");

@@ -11,14 +11,9 @@ using Solidaire.Testing;
 namespace Solidaire.Integration.Tests.Foundation;
 
 /// <summary>What standalone mode serves and schedules is exactly what functions.metadata declares.</summary>
-public sealed class MetadataParityTests : IAsyncLifetime
+public sealed class MetadataParityTests : AppTest
 {
-    private TestApp _app = null!;
     private readonly FunctionCatalog _declared = FunctionCatalog.Load(RepoPaths.FunctionsOutput);
-
-    public async Task InitializeAsync() => _app = await TestApp.StartAsync();
-
-    public async Task DisposeAsync() => await _app.DisposeAsync();
 
     [Fact]
     public void FunctionsMetadata_DeclaresEveryFunctionOfTheAssembly()
@@ -35,7 +30,7 @@ public sealed class MetadataParityTests : IAsyncLifetime
     [Fact]
     public async Task AdminFunctions_ListsExactlyTheDeclaredFunctions()
     {
-        using var served = JsonDocument.Parse(await _app.Client.GetStringAsync("/admin/functions"));
+        using var served = JsonDocument.Parse(await App.Client.GetStringAsync("/admin/functions"));
 
         var actual = served.RootElement.EnumerateArray()
             .Select(f => Describe(
@@ -59,7 +54,7 @@ public sealed class MetadataParityTests : IAsyncLifetime
     [Fact]
     public void RoutingTable_HasOneEndpointPerDeclaredHttpFunction_UnderTheHostJsonPrefix()
     {
-        var endpoints = _app.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+        var endpoints = App.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
             .Where(e => e.Metadata.GetMetadata<FunctionDescriptor>() is not null)
             .Select(e => $"{e.DisplayName} {e.RoutePattern.RawText} {string.Join(",", e.Metadata.GetMetadata<Microsoft.AspNetCore.Routing.HttpMethodMetadata>()?.HttpMethods ?? [])}")
             .Order();
@@ -85,7 +80,7 @@ public sealed class MetadataParityTests : IAsyncLifetime
             foreach (var method in trigger.Methods)
             {
                 using var request = new HttpRequestMessage(new HttpMethod(method), path) { Content = method == "GET" ? null : Json.Body("{}") };
-                var response = await _app.Client.SendAsync(request);
+                var response = await App.Client.SendAsync(request);
                 Assert.True(response.StatusCode is not HttpStatusCode.NotFound and not HttpStatusCode.MethodNotAllowed,
                     $"{method} {path} ({f.Name}) answered {(int)response.StatusCode}");
             }
@@ -95,8 +90,8 @@ public sealed class MetadataParityTests : IAsyncLifetime
     [Fact]
     public async Task TimerSchedules_AreTheDeclaredOnesResolvedFromSettings()
     {
-        using var served = JsonDocument.Parse(await _app.Client.GetStringAsync("/admin/functions"));
-        var config = _app.Services.GetRequiredService<Microsoft.Extensions.Configuration.IConfiguration>();
+        using var served = JsonDocument.Parse(await App.Client.GetStringAsync("/admin/functions"));
+        var config = App.Services.GetRequiredService<Microsoft.Extensions.Configuration.IConfiguration>();
 
         var timers = served.RootElement.EnumerateArray().Where(f => f.GetProperty("trigger").GetString() == "timerTrigger").ToArray();
 

@@ -7,13 +7,8 @@ using Solidaire.Testing;
 namespace Solidaire.Integration.Tests.Foundation;
 
 /// <summary>Every POST endpoint (each one functions.metadata declares, and the admin one) reads bodies the same way.</summary>
-public sealed class RequestBodyTests : IAsyncLifetime
+public sealed class RequestBodyTests : AppTest
 {
-    private TestApp _app = null!;
-
-    public async Task InitializeAsync() => _app = await TestApp.StartAsync();
-
-    public async Task DisposeAsync() => await _app.DisposeAsync();
 
     public static TheoryData<string> PostEndpoints()
     {
@@ -34,7 +29,7 @@ public sealed class RequestBodyTests : IAsyncLifetime
     {
         foreach (var body in new[] { "{", "{\"a\":}", "not json", "{\"a\":1,}", "{\"a\":1}{\"b\":2}", "[1,2", "{\"a\":\"\\uZZZZ\"}", "{\"a\":1,\"a\":2}" })
         {
-            var problem = await Problem.ReadAsync(await _app.Client.PostAsync(path, Json.Body(body)));
+            var problem = await Problem.ReadAsync(await App.Client.PostAsync(path, Json.Body(body)));
             Assert.True(problem.Code == "malformed_json", $"{body} → {problem.Code}");
             Assert.Equal(HttpStatusCode.BadRequest, problem.Status);
         }
@@ -45,7 +40,7 @@ public sealed class RequestBodyTests : IAsyncLifetime
     public async Task NonObjectJson_Is400MalformedJson(string path)
     {
         foreach (var body in new[] { "[]", "42", "\"text\"", "null", "true" })
-            Assert.Equal("malformed_json", (await Problem.ReadAsync(await _app.Client.PostAsync(path, Json.Body(body)))).Code);
+            Assert.Equal("malformed_json", (await Problem.ReadAsync(await App.Client.PostAsync(path, Json.Body(body)))).Code);
     }
 
     [Theory]
@@ -56,7 +51,7 @@ public sealed class RequestBodyTests : IAsyncLifetime
         {
             var body = new ByteArrayContent(Encoding.UTF8.GetBytes(content));
             body.Headers.TryAddWithoutValidation("Content-Type", type);
-            var problem = await Problem.ReadAsync(await _app.Client.PostAsync(path, body));
+            var problem = await Problem.ReadAsync(await App.Client.PostAsync(path, body));
             Assert.Equal(HttpStatusCode.UnsupportedMediaType, problem.Status);
             Assert.Equal("unsupported_media_type", problem.Code);
         }
@@ -68,7 +63,7 @@ public sealed class RequestBodyTests : IAsyncLifetime
     {
         var content = new ByteArrayContent("{}"u8.ToArray());
 
-        Assert.Equal("unsupported_media_type", (await Problem.ReadAsync(await _app.Client.PostAsync(path, content))).Code);
+        Assert.Equal("unsupported_media_type", (await Problem.ReadAsync(await App.Client.PostAsync(path, content))).Code);
     }
 
     [Theory]
@@ -77,7 +72,7 @@ public sealed class RequestBodyTests : IAsyncLifetime
     {
         var huge = "{\"situation\":\"" + new string('a', 64 * 1024) + "\"}";
 
-        var problem = await Problem.ReadAsync(await _app.Client.PostAsync(path, Json.Body(huge)));
+        var problem = await Problem.ReadAsync(await App.Client.PostAsync(path, Json.Body(huge)));
 
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, problem.Status);
         Assert.Equal("payload_too_large", problem.Code);
@@ -93,6 +88,6 @@ public sealed class RequestBodyTests : IAsyncLifetime
         using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = content };
         request.Headers.TransferEncodingChunked = true;
 
-        Assert.Equal("payload_too_large", (await Problem.ReadAsync(await _app.Client.SendAsync(request))).Code);
+        Assert.Equal("payload_too_large", (await Problem.ReadAsync(await App.Client.SendAsync(request))).Code);
     }
 }

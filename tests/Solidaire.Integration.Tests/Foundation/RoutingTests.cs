@@ -4,13 +4,8 @@ using Solidaire.Testing;
 
 namespace Solidaire.Integration.Tests.Foundation;
 
-public sealed class RoutingTests : IAsyncLifetime
+public sealed class RoutingTests : AppTest
 {
-    private TestApp _app = null!;
-
-    public async Task InitializeAsync() => _app = await TestApp.StartAsync();
-
-    public async Task DisposeAsync() => await _app.DisposeAsync();
 
     [Theory]
     [InlineData("/api/does-not-exist")]
@@ -19,7 +14,7 @@ public sealed class RoutingTests : IAsyncLifetime
     [InlineData("/nothing-here.html")]
     public async Task UnknownRoute_IsNotFoundProblem(string path)
     {
-        var problem = await Problem.ReadAsync(await _app.Client.GetAsync(path));
+        var problem = await Problem.ReadAsync(await App.Client.GetAsync(path));
 
         Assert.Equal(HttpStatusCode.NotFound, problem.Status);
         Assert.Equal("not_found", problem.Code);
@@ -28,7 +23,7 @@ public sealed class RoutingTests : IAsyncLifetime
     [Fact]
     public async Task DeclaredRoute_WithUndeclaredMethod_IsMethodNotAllowedProblemNamingTheAllowedOnes()
     {
-        var response = await _app.Client.DeleteAsync("/api/health");
+        var response = await App.Client.DeleteAsync("/api/health");
 
         var problem = await Problem.ReadAsync(response);
         Assert.Equal(HttpStatusCode.MethodNotAllowed, problem.Status);
@@ -39,7 +34,7 @@ public sealed class RoutingTests : IAsyncLifetime
     [Fact]
     public async Task WebRoot_ServesTheFrenchIntakePage_WithSecurityHeaders()
     {
-        var response = await _app.Client.GetAsync("/");
+        var response = await App.Client.GetAsync("/");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains("<html lang=\"fr\"", await response.Content.ReadAsStringAsync());
@@ -51,7 +46,7 @@ public sealed class RoutingTests : IAsyncLifetime
     [Fact]
     public async Task AdminInvoke_OfUnknownFunction_IsNotFoundProblem()
     {
-        var response = await _app.Client.PostAsync("/admin/functions/NoSuchTimer", Json.Body("{}"));
+        var response = await App.Client.PostAsync("/admin/functions/NoSuchTimer", Json.Body("{}"));
 
         Assert.Equal("not_found", (await Problem.ReadAsync(response)).Code);
     }

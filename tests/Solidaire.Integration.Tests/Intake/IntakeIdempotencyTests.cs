@@ -8,23 +8,18 @@ using Solidaire.Testing;
 namespace Solidaire.Integration.Tests.Intake;
 
 /// <summary>The same request twice, or ten times at once, is one record and one email.</summary>
-public sealed class IntakeIdempotencyTests : IAsyncLifetime
+public sealed class IntakeIdempotencyTests : AppTest
 {
-    private TestApp _app = null!;
 
-    public async Task InitializeAsync() => _app = await TestApp.StartAsync();
-
-    public async Task DisposeAsync() => await _app.DisposeAsync();
-
-    private async Task<int> IntakeRows() => (await StorageContents.RowsAsync(_app, Tables.Dossiers, "intake|")).Count;
+    private async Task<int> IntakeRows() => (await StorageContents.RowsAsync(App, Tables.Dossiers, "intake|")).Count;
 
     private async Task<int> Acknowledgements(string email)
     {
         // Let every dispatch that can run, run: then count.
-        await _app.Services.GetRequiredService<OutboxDispatcher>().DispatchDueAsync(CancellationToken.None);
-        await Eventually.TrueAsync(async () => (await StorageContents.RowsAsync(_app, Tables.Dossiers, "outbox|"))
+        await App.Services.GetRequiredService<OutboxDispatcher>().DispatchDueAsync(CancellationToken.None);
+        await Eventually.TrueAsync(async () => (await StorageContents.RowsAsync(App, Tables.Dossiers, "outbox|"))
             .All(o => o.GetString("Status") == OutboxStatus.Sent), "every recorded email is sent");
-        return EmlMessage.ReadFolder(_app.MailFolder).Count(m => m.To == email);
+        return EmlMessage.ReadFolder(App.MailFolder).Count(m => m.To == email);
     }
 
     [Fact]
@@ -32,8 +27,8 @@ public sealed class IntakeIdempotencyTests : IAsyncLifetime
     {
         var body = IntakeBodies.Valid("twice@example.org");
 
-        var first = await IntakeBodies.ReferenceOf(await _app.Client.PostAsync(body, "key-twice-1"));
-        var second = await IntakeBodies.ReferenceOf(await _app.Client.PostAsync(body, "key-twice-1"));
+        var first = await IntakeBodies.ReferenceOf(await App.Client.PostAsync(body, "key-twice-1"));
+        var second = await IntakeBodies.ReferenceOf(await App.Client.PostAsync(body, "key-twice-1"));
 
         Assert.Equal(first, second);
         Assert.Equal(1, await IntakeRows());
@@ -45,7 +40,7 @@ public sealed class IntakeIdempotencyTests : IAsyncLifetime
     {
         var body = IntakeBodies.Valid("ten@example.org");
 
-        var responses = await Task.WhenAll(Enumerable.Range(0, 10).Select(_ => _app.Client.PostAsync(body, "key-ten-at-once")));
+        var responses = await Task.WhenAll(Enumerable.Range(0, 10).Select(_ => App.Client.PostAsync(body, "key-ten-at-once")));
         var references = await Task.WhenAll(responses.Select(IntakeBodies.ReferenceOf));
 
         Assert.Single(references.Distinct());
@@ -58,7 +53,7 @@ public sealed class IntakeIdempotencyTests : IAsyncLifetime
     {
         var body = IntakeBodies.Valid("ten-nokey@example.org");
 
-        var responses = await Task.WhenAll(Enumerable.Range(0, 10).Select(_ => _app.Client.PostAsync(body)));
+        var responses = await Task.WhenAll(Enumerable.Range(0, 10).Select(_ => App.Client.PostAsync(body)));
         var references = await Task.WhenAll(responses.Select(IntakeBodies.ReferenceOf));
 
         Assert.Single(references.Distinct());
@@ -70,10 +65,10 @@ public sealed class IntakeIdempotencyTests : IAsyncLifetime
     public async Task SameEmailAndSituation_WithinTenMinutes_ReturnsTheFirstAnswer_EvenWithAnotherKey()
     {
         var body = IntakeBodies.Valid("again@example.org");
-        var first = await IntakeBodies.ReferenceOf(await _app.Client.PostAsync(body, "key-a"));
-        _app.Time.Advance(TimeSpan.FromMinutes(9));
+        var first = await IntakeBodies.ReferenceOf(await App.Client.PostAsync(body, "key-a"));
+        App.Time.Advance(TimeSpan.FromMinutes(9));
 
-        var second = await IntakeBodies.ReferenceOf(await _app.Client.PostAsync(body, "key-b"));
+        var second = await IntakeBodies.ReferenceOf(await App.Client.PostAsync(body, "key-b"));
 
         Assert.Equal(first, second);
         Assert.Equal(1, await IntakeRows());
@@ -83,10 +78,10 @@ public sealed class IntakeIdempotencyTests : IAsyncLifetime
     public async Task SameEmailAndSituation_AfterTenMinutes_IsANewRequest()
     {
         var body = IntakeBodies.Valid("later@example.org");
-        var first = await IntakeBodies.ReferenceOf(await _app.Client.PostAsync(body));
-        _app.Time.Advance(TimeSpan.FromMinutes(11));
+        var first = await IntakeBodies.ReferenceOf(await App.Client.PostAsync(body));
+        App.Time.Advance(TimeSpan.FromMinutes(11));
 
-        var second = await IntakeBodies.ReferenceOf(await _app.Client.PostAsync(body));
+        var second = await IntakeBodies.ReferenceOf(await App.Client.PostAsync(body));
 
         Assert.NotEqual(first, second);
         Assert.Equal(2, await IntakeRows());
@@ -96,9 +91,9 @@ public sealed class IntakeIdempotencyTests : IAsyncLifetime
     [Fact]
     public async Task SameEmailWithAnotherSituation_IsANewRequest()
     {
-        var first = await IntakeBodies.ReferenceOf(await _app.Client.PostAsync(IntakeBodies.Valid("other@example.org")));
+        var first = await IntakeBodies.ReferenceOf(await App.Client.PostAsync(IntakeBodies.Valid("other@example.org")));
 
-        var second = await IntakeBodies.ReferenceOf(await _app.Client.PostAsync(IntakeBodies.Valid("other@example.org", situation: "Une autre difficulté, tout à fait différente, depuis hier.")));
+        var second = await IntakeBodies.ReferenceOf(await App.Client.PostAsync(IntakeBodies.Valid("other@example.org", situation: "Une autre difficulté, tout à fait différente, depuis hier.")));
 
         Assert.NotEqual(first, second);
     }
@@ -106,11 +101,11 @@ public sealed class IntakeIdempotencyTests : IAsyncLifetime
     [Fact]
     public async Task IdempotencyKeyReusedForADifferentRequest_Is422()
     {
-        await IntakeBodies.ReferenceOf(await _app.Client.PostAsync(IntakeBodies.Valid("reuse@example.org"), "key-reused"));
+        await IntakeBodies.ReferenceOf(await App.Client.PostAsync(IntakeBodies.Valid("reuse@example.org"), "key-reused"));
         var changed = IntakeBodies.Valid("reuse@example.org");
         changed["availability"] = "Plutôt le vendredi";
 
-        var problem = await Problem.ReadAsync(await _app.Client.PostAsync(changed, "key-reused"));
+        var problem = await Problem.ReadAsync(await App.Client.PostAsync(changed, "key-reused"));
 
         Assert.Equal(HttpStatusCode.UnprocessableEntity, problem.Status);
         Assert.Equal("idempotency_key_reused", problem.Code);
@@ -120,7 +115,7 @@ public sealed class IntakeIdempotencyTests : IAsyncLifetime
     [Fact]
     public async Task InvalidIdempotencyKey_IsAValidationProblem()
     {
-        var problem = await Problem.ReadAsync(await _app.Client.PostAsync(IntakeBodies.Valid("badkey@example.org"), new string('k', 201)));
+        var problem = await Problem.ReadAsync(await App.Client.PostAsync(IntakeBodies.Valid("badkey@example.org"), new string('k', 201)));
 
         Assert.Equal("validation_failed", problem.Code);
         Assert.Contains("Idempotency-Key", problem.Errors.Keys);

@@ -7,13 +7,8 @@ using Solidaire.Testing;
 
 namespace Solidaire.Integration.Tests.Intake;
 
-public sealed class IntakeSubmissionTests : IAsyncLifetime
+public sealed class IntakeSubmissionTests : AppTest
 {
-    private TestApp _app = null!;
-
-    public async Task InitializeAsync() => _app = await TestApp.StartAsync();
-
-    public async Task DisposeAsync() => await _app.DisposeAsync();
 
     [Theory]
     [InlineData("fr", "Nous avons bien reçu votre demande", "3114")]
@@ -22,10 +17,10 @@ public sealed class IntakeSubmissionTests : IAsyncLifetime
     {
         var email = $"client-{language}@example.org";
 
-        var reference = await IntakeBodies.ReferenceOf(await _app.Client.PostAsync(IntakeBodies.Valid(email, language)));
+        var reference = await IntakeBodies.ReferenceOf(await App.Client.PostAsync(IntakeBodies.Valid(email, language)));
 
         Assert.Matches("^[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}$", reference);
-        var ack = await EmlMessage.WaitForAsync(_app.MailFolder, m => m.To == email);
+        var ack = await EmlMessage.WaitForAsync(App.MailFolder, m => m.To == email);
         Assert.Equal(language, ack.Language);
         Assert.Contains(subject, ack.Subject);
         Assert.Contains(reference, ack.Text);
@@ -38,9 +33,9 @@ public sealed class IntakeSubmissionTests : IAsyncLifetime
     {
         var body = IntakeBodies.Valid("notice@example.org");
 
-        var reference = await IntakeBodies.ReferenceOf(await _app.Client.PostAsync(body));
+        var reference = await IntakeBodies.ReferenceOf(await App.Client.PostAsync(body));
 
-        var notice = await EmlMessage.WaitForAsync(_app.MailFolder, m => m.To == "coordination@solidaire.test" && m.Subject.Contains(reference));
+        var notice = await EmlMessage.WaitForAsync(App.MailFolder, m => m.To == "coordination@solidaire.test" && m.Subject.Contains(reference));
         Assert.DoesNotContain("URGENT", notice.Subject);
         foreach (var personal in new[] { "Jeanne", "Dupont", "notice@example.org", "épuisée", "Boulangerie" })
         {
@@ -54,29 +49,29 @@ public sealed class IntakeSubmissionTests : IAsyncLifetime
     [InlineData("en", "Since the closure I keep thinking I want to die, every single night.")]
     public async Task CrisisSignalsInTheSituation_SendCoordinatorsAnUrgentAlert(string language, string situation)
     {
-        var reference = await IntakeBodies.ReferenceOf(await _app.Client.PostAsync(IntakeBodies.Valid($"urgent-{language}@example.org", language, situation: situation)));
+        var reference = await IntakeBodies.ReferenceOf(await App.Client.PostAsync(IntakeBodies.Valid($"urgent-{language}@example.org", language, situation: situation)));
 
-        var alert = await EmlMessage.WaitForAsync(_app.MailFolder, m => m.To == "coordination@solidaire.test" && m.Subject.Contains(reference));
+        var alert = await EmlMessage.WaitForAsync(App.MailFolder, m => m.To == "coordination@solidaire.test" && m.Subject.Contains(reference));
         Assert.Contains("URGENT", alert.Subject);
-        var ack = await EmlMessage.WaitForAsync(_app.MailFolder, m => m.To == $"urgent-{language}@example.org");
+        var ack = await EmlMessage.WaitForAsync(App.MailFolder, m => m.To == $"urgent-{language}@example.org");
         Assert.Contains("3114", ack.Text);
     }
 
     [Fact]
     public async Task CoordinatorsQueue_PutsUrgentFirst_ThenExecutivesAndManagers_ThenByArrival()
     {
-        var employee = await IntakeBodies.ReferenceOf(await _app.Client.PostAsync(IntakeBodies.Valid("q1@example.org", role: "employee")));
-        _app.Time.Advance(TimeSpan.FromSeconds(1));
-        var executive = await IntakeBodies.ReferenceOf(await _app.Client.PostAsync(IntakeBodies.Valid("q2@example.org", role: "executive")));
-        _app.Time.Advance(TimeSpan.FromSeconds(1));
-        var selfEmployed = await IntakeBodies.ReferenceOf(await _app.Client.PostAsync(IntakeBodies.Valid("q3@example.org", role: "self_employed")));
-        _app.Time.Advance(TimeSpan.FromSeconds(1));
-        var urgent = await IntakeBodies.ReferenceOf(await _app.Client.PostAsync(IntakeBodies.Valid("q4@example.org", role: "other", situation: "Il me frappe et je suis en danger, je ne sais plus quoi faire.")));
-        _app.Time.Advance(TimeSpan.FromSeconds(1));
-        var manager = await IntakeBodies.ReferenceOf(await _app.Client.PostAsync(IntakeBodies.Valid("q5@example.org", role: "manager")));
+        var employee = await IntakeBodies.ReferenceOf(await App.Client.PostAsync(IntakeBodies.Valid("q1@example.org", role: "employee")));
+        App.Time.Advance(TimeSpan.FromSeconds(1));
+        var executive = await IntakeBodies.ReferenceOf(await App.Client.PostAsync(IntakeBodies.Valid("q2@example.org", role: "executive")));
+        App.Time.Advance(TimeSpan.FromSeconds(1));
+        var selfEmployed = await IntakeBodies.ReferenceOf(await App.Client.PostAsync(IntakeBodies.Valid("q3@example.org", role: "self_employed")));
+        App.Time.Advance(TimeSpan.FromSeconds(1));
+        var urgent = await IntakeBodies.ReferenceOf(await App.Client.PostAsync(IntakeBodies.Valid("q4@example.org", role: "other", situation: "Il me frappe et je suis en danger, je ne sais plus quoi faire.")));
+        App.Time.Advance(TimeSpan.FromSeconds(1));
+        var manager = await IntakeBodies.ReferenceOf(await App.Client.PostAsync(IntakeBodies.Valid("q5@example.org", role: "manager")));
         await Drain(5);
 
-        var queue = await _app.Services.GetRequiredService<IntakeQueue>().ListAsync(100, CancellationToken.None);
+        var queue = await App.Services.GetRequiredService<IntakeQueue>().ListAsync(100, CancellationToken.None);
 
         Assert.Equal([urgent, executive, manager, employee, selfEmployed], queue.Select(q => q.Reference));
         Assert.True(queue[0].Urgent);
@@ -92,10 +87,10 @@ public sealed class IntakeSubmissionTests : IAsyncLifetime
         body["organisation"] = "Atelier Quillebœuf";
         body["availability"] = "les soirs après dix-neuf heures";
 
-        await IntakeBodies.ReferenceOf(await _app.Client.PostAsync(body));
+        await IntakeBodies.ReferenceOf(await App.Client.PostAsync(body));
         await Drain(1);
 
-        var dump = await StorageContents.DumpAsync(_app);
+        var dump = await StorageContents.DumpAsync(App);
         Assert.Contains("intake|", dump); // the intake is there...
         foreach (var clear in new[] { "Zéphirine", "Quillebœuf", "Clear.Text@Example.org", "clear.text@example.org", "+33 7 98 76 54 32", "98 76 54", "céramique", "perds pied", "dix-neuf" })
             Assert.DoesNotContain(clear, dump, StringComparison.OrdinalIgnoreCase); // ...but none of it in clear
@@ -147,8 +142,8 @@ public sealed class IntakeSubmissionTests : IAsyncLifetime
     /// <summary>Runs the scheduled dispatcher until <paramref name="intakes"/> intakes are indexed (the immediate attempts may still be running).</summary>
     private async Task Drain(int intakes)
     {
-        var dispatcher = _app.Services.GetRequiredService<Solidaire.Core.Email.OutboxDispatcher>();
-        for (var i = 0; i < 50 && (await StorageContents.AllAsync(_app, Tables.IntakeQueue)).Count < intakes; i++)
+        var dispatcher = App.Services.GetRequiredService<Solidaire.Core.Email.OutboxDispatcher>();
+        for (var i = 0; i < 50 && (await StorageContents.AllAsync(App, Tables.IntakeQueue)).Count < intakes; i++)
         {
             await dispatcher.DispatchDueAsync(CancellationToken.None);
             await Task.Delay(20);

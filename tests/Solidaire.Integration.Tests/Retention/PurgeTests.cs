@@ -12,42 +12,39 @@ using Solidaire.Integration.Tests.Harness;
 namespace Solidaire.Integration.Tests.Retention;
 
 /// <summary>Every personal record has a destruction date; the purge job destroys what is due (rule 10).</summary>
-public sealed class PurgeTests : IAsyncLifetime
+public sealed class PurgeTests : AppTest
 {
-    private TestApp _app = null!;
 
-    public async Task InitializeAsync() => _app = await TestApp.StartAsync(s => s["Retention:IntakeDays"] = "90");
-
-    public async Task DisposeAsync() => await _app.DisposeAsync();
+    protected override void Configure(IDictionary<string, string?> settings) => settings["Retention:IntakeDays"] = "90";
 
     private async Task<string> SubmitAndDispatchAsync(string email)
     {
-        var reference = await IntakeBodies.ReferenceOf(await _app.Client.PostAsync(IntakeBodies.Valid(email)));
-        await _app.Services.GetRequiredService<OutboxDispatcher>().DispatchDueAsync(CancellationToken.None);
-        await Eventually.TrueAsync(async () => (await StorageContents.AllAsync(_app, Tables.IntakeQueue)).Any(q => q.GetString("Reference") == reference), "queued");
+        var reference = await IntakeBodies.ReferenceOf(await App.Client.PostAsync(IntakeBodies.Valid(email)));
+        await App.Services.GetRequiredService<OutboxDispatcher>().DispatchDueAsync(CancellationToken.None);
+        await Eventually.TrueAsync(async () => (await StorageContents.AllAsync(App, Tables.IntakeQueue)).Any(q => q.GetString("Reference") == reference), "queued");
         return reference;
     }
 
     private Task PurgeAsync() =>
-        _app.Services.GetRequiredService<TimerScheduler>().RunNowAsync("PurgeExpired", CancellationToken.None);
+        App.Services.GetRequiredService<TimerScheduler>().RunNowAsync("PurgeExpired", CancellationToken.None);
 
     [Fact]
     public async Task IntakeWhoseRetentionEnded_IsDestroyedWithItsKeyEmailsAndMarkers_AndLeavesTheQueue()
     {
         var gone = await SubmitAndDispatchAsync("gone@example.org");
-        _app.Time.Advance(TimeSpan.FromDays(60));
+        App.Time.Advance(TimeSpan.FromDays(60));
         var kept = await SubmitAndDispatchAsync("kept@example.org");
-        _app.Time.Advance(TimeSpan.FromDays(31)); // the first is 91 days old, the second 31
+        App.Time.Advance(TimeSpan.FromDays(31)); // the first is 91 days old, the second 31
 
         await PurgeAsync();
 
-        var dossiers = await StorageContents.AllAsync(_app, Tables.Dossiers);
+        var dossiers = await StorageContents.AllAsync(App, Tables.Dossiers);
         Assert.Single(dossiers, e => e.RowKey.StartsWith("intake|", StringComparison.Ordinal));
         Assert.Single(dossiers, e => e.RowKey.StartsWith("key|", StringComparison.Ordinal));
         Assert.Single(dossiers.Select(e => e.PartitionKey).Distinct());
-        var queue = await _app.Services.GetRequiredService<IntakeQueue>().ListAsync(10, CancellationToken.None);
+        var queue = await App.Services.GetRequiredService<IntakeQueue>().ListAsync(10, CancellationToken.None);
         Assert.Equal([kept], queue.Select(q => q.Reference));
-        Assert.Single(await StorageContents.AllAsync(_app, Tables.Work), w => w.PartitionKey.StartsWith("destroy|", StringComparison.Ordinal));
+        Assert.Single(await StorageContents.AllAsync(App, Tables.Work), w => w.PartitionKey.StartsWith("destroy|", StringComparison.Ordinal));
         _ = gone;
     }
 
@@ -55,34 +52,34 @@ public sealed class PurgeTests : IAsyncLifetime
     public async Task IntakeWhoseDateWasMovedLater_IsKept_WhenItsOldDeadlineComes()
     {
         await SubmitAndDispatchAsync("extended@example.org");
-        var dossiers = _app.Tables.Get(Tables.Dossiers);
-        var intake = (await StorageContents.RowsAsync(_app, Tables.Dossiers, "intake|")).Single();
+        var dossiers = App.Tables.Get(Tables.Dossiers);
+        var intake = (await StorageContents.RowsAsync(App, Tables.Dossiers, "intake|")).Single();
         // As a later rule (an engagement starting) would do: a new date on the record itself.
-        intake["DestroyAt"] = _app.Time.GetUtcNow().AddDays(365);
+        intake["DestroyAt"] = App.Time.GetUtcNow().AddDays(365);
         await dossiers.UpdateEntityAsync(intake, intake.ETag, TableUpdateMode.Merge);
-        _app.Time.Advance(TimeSpan.FromDays(91));
+        App.Time.Advance(TimeSpan.FromDays(91));
 
         await PurgeAsync();
 
-        Assert.Single(await StorageContents.RowsAsync(_app, Tables.Dossiers, "intake|"));
-        Assert.Single(await StorageContents.RowsAsync(_app, Tables.Dossiers, "key|"));
+        Assert.Single(await StorageContents.RowsAsync(App, Tables.Dossiers, "intake|"));
+        Assert.Single(await StorageContents.RowsAsync(App, Tables.Dossiers, "key|"));
     }
 
     [Fact]
     public async Task Purge_ReadsOnlyDueDeadlines_AndDestroysNothingBeforeTheirTime()
     {
         await SubmitAndDispatchAsync("early@example.org");
-        _app.Time.Advance(TimeSpan.FromDays(89));
+        App.Time.Advance(TimeSpan.FromDays(89));
         // A purge with a client pipeline of its own, so that the app's own timers (woken by the
         // clock moving) do not count.
         var counter = new StorageRequestCounter();
-        var tables = new Tables(_app.Services.GetRequiredService<IOptions<StorageOptions>>(), counter);
-        var purge = new RetentionService(tables, new IntakeQueue(tables), _app.Time, NullLogger<RetentionService>.Instance);
+        var tables = new Tables(App.Services.GetRequiredService<IOptions<StorageOptions>>(), counter);
+        var purge = new RetentionService(tables, new IntakeQueue(tables), App.Time, NullLogger<RetentionService>.Instance);
 
         var destroyed = await purge.PurgeDueAsync(CancellationToken.None);
 
         Assert.Equal(0, destroyed);
         Assert.Equal(1, counter.Count);
-        Assert.Single(await StorageContents.RowsAsync(_app, Tables.Dossiers, "intake|"));
+        Assert.Single(await StorageContents.RowsAsync(App, Tables.Dossiers, "intake|"));
     }
 }
