@@ -2,6 +2,8 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using Solidaire.Core.Deadlines;
+using Solidaire.Core.Dossiers;
 using Solidaire.Core.Email;
 using Solidaire.Core.Health;
 using Solidaire.Core.Intake;
@@ -25,11 +27,20 @@ public static class DependencyInjection
         services.AddSingleton<IPostConfigureOptions<PersonalDataOptions>, LocalKeyFile>();
         services.AddSingleton<PersonalDataProtector>();
 
+        services.AddValidatedOptions<DeadlineOptions>(configuration, DeadlineOptions.Section);
+        services.AddSingleton<DeadlineRunner>();
+        services.AddSingleton<HeldWork>();
+        services.AddHostedService<HeldWorkRunner>();
+
         services.AddValidatedOptions<IntakeOptions>(configuration, IntakeOptions.Section);
         services.AddValidatedOptions<RetentionOptions>(configuration, RetentionOptions.Section);
         services.AddValidatedOptions<StaffOptions>(configuration, StaffOptions.Section);
         services.AddSingleton<CrisisSignals>();
         services.AddSingleton<IntakeQueue>();
+        services.AddSingleton<IDeadlineHandler>(sp => sp.GetRequiredService<IntakeQueue>());
+        services.AddSingleton<IEmailFailureObserver>(sp => sp.GetRequiredService<IntakeQueue>());
+        services.AddSingleton<IntakeDestruction>();
+        services.AddSingleton<IDeadlineHandler>(sp => sp.GetRequiredService<IntakeDestruction>());
         services.AddSingleton<IntakeService>();
         services.AddSingleton<RetentionService>();
         return services;
@@ -41,6 +52,8 @@ public static class DependencyInjection
         services.AddValidatedOptions<StorageOptions>(configuration, StorageOptions.Section);
         services.AddSingleton<StorageRequestCounter>();
         services.AddSingleton<Tables>();
+        services.AddSingleton<IDossierStore, TableDossierStore>();
+        services.AddSingleton<IDeadlineStore, TableDeadlineStore>();
         services.AddSingleton<TableInitializer>();
         services.AddHostedService(sp => sp.GetRequiredService<TableInitializer>());
         return services;
@@ -57,9 +70,9 @@ public static class DependencyInjection
             string.IsNullOrWhiteSpace(sp.GetRequiredService<IOptions<EmailOptions>>().Value.SendGridApiKey)
                 ? sp.GetRequiredService<PickupFolderSender>()
                 : sp.GetRequiredService<SendGridSender>());
+        services.AddSingleton<OutboxSender>();
+        services.AddSingleton<IDeadlineHandler>(sp => sp.GetRequiredService<OutboxSender>());
         services.AddSingleton<OutboxDispatcher>();
-        services.AddSingleton<DispatchQueue>();
-        services.AddHostedService<ImmediateDispatcher>();
         return services;
     }
 

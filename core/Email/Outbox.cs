@@ -1,6 +1,5 @@
 using Azure.Data.Tables;
-using Solidaire.Core.Intake;
-using Solidaire.Core.PersonalData;
+using Solidaire.Core.Dossiers;
 
 namespace Solidaire.Core.Email;
 
@@ -12,40 +11,82 @@ public static class OutboxStatus
     public const string Failed = "failed";
 }
 
-/// <summary>
-/// An email recorded in the client's dossier partition, in the same transaction as the change that
-/// causes it. Recipient and content are sealed with the dossier's data key: destroying the key
-/// destroys unsent mail too.
-/// </summary>
-public static class Outbox
+/// <summary>An outbox row and the email it holds, opened.</summary>
+public sealed record OutboxMessage(TableEntity Row, OutgoingEmail Email)
 {
-    public static TableEntity NewRow(
-        PersonalDataProtector protector, DataKey key, string partition, string intakeId, string kind,
-        string to, EmailContent content, DateTimeOffset now)
+    public string Kind => Row.GetString(OutboxRow.Kind);
+}
+
+/// <summary>
+/// An email recorded in its retention unit (dossier partition, row "outbox|unit|message"), in the
+/// same transaction as the change that causes it. Recipient and content are sealed with the unit's
+/// data key: destroying the key destroys unsent mail too.
+/// </summary>
+public static class OutboxRow
+{
+    public const string MessageId = nameof(MessageId);
+    public const string Unit = nameof(Unit);
+    public const string Kind = nameof(Kind);
+    public const string Language = nameof(Language);
+    public const string To = nameof(To);
+    public const string Subject = nameof(Subject);
+    public const string Text = nameof(Text);
+    public const string Html = nameof(Html);
+    public const string Status = nameof(Status);
+    public const string Attempts = nameof(Attempts);
+    public const string NextAttemptAt = nameof(NextAttemptAt);
+    public const string LeaseUntil = nameof(LeaseUntil);
+    public const string CreatedAt = nameof(CreatedAt);
+    public const string SentAt = nameof(SentAt);
+    public const string LastError = nameof(LastError);
+
+    /// <summary>
+    /// A new email. With <paramref name="leasedUntil"/> it is born leased to the request that writes it
+    /// (first attempt under way), so that request can send it at once from memory and no dispatcher
+    /// takes it before the lease ends.
+    /// </summary>
+    public static OutboxMessage New(UnitCipher cipher, string kind, string to, EmailContent content, DateTimeOffset now, DateTimeOffset? leasedUntil)
     {
         var messageId = Guid.NewGuid().ToString("N");
-        var rowKey = DossierRows.Outbox(intakeId, messageId);
-        string Context(string field) => DossierRows.FieldContext(partition, rowKey, field);
-        return new TableEntity(partition, rowKey)
+        var rowKey = DossierKeys.Outbox(cipher.Unit.Id, messageId);
+        var row = new TableEntity(cipher.Unit.Dossier.PartitionKey, rowKey)
         {
-            ["MessageId"] = messageId,
-            ["IntakeId"] = intakeId,
-            ["Kind"] = kind,
-            ["Language"] = content.Language,
-            ["To"] = protector.Seal(key, to, Context("To")),
-            ["Subject"] = protector.Seal(key, content.Subject, Context("Subject")),
-            ["Text"] = protector.Seal(key, content.Text, Context("Text")),
-            ["Html"] = protector.Seal(key, content.Html, Context("Html")),
-            ["Status"] = OutboxStatus.Pending,
-            ["Attempts"] = 0,
-            ["NextAttemptAt"] = now,
-            ["CreatedAt"] = now,
+            [MessageId] = messageId,
+            [Unit] = cipher.Unit.Id,
+            [Kind] = kind,
+            [Language] = content.Language,
+            [To] = cipher.Seal(rowKey, To, to),
+            [Subject] = cipher.Seal(rowKey, Subject, content.Subject),
+            [Text] = cipher.Seal(rowKey, Text, content.Text),
+            [Html] = cipher.Seal(rowKey, Html, content.Html),
+            [Status] = leasedUntil is null ? OutboxStatus.Pending : OutboxStatus.Sending,
+            [Attempts] = leasedUntil is null ? 0 : 1,
+            [NextAttemptAt] = now,
+            [LeaseUntil] = leasedUntil,
+            [CreatedAt] = now,
         };
+        return new OutboxMessage(row, new OutgoingEmail(messageId, to, content.Language, content.Subject, content.Text, content.Html));
     }
 
-    public static OutgoingEmail Open(PersonalDataProtector protector, DataKey key, TableEntity row)
+    public static OutboxMessage Open(UnitCipher cipher, TableEntity row)
     {
-        string Field(string name) => protector.Open(key, row.GetString(name), DossierRows.FieldContext(row.PartitionKey, row.RowKey, name))!;
-        return new OutgoingEmail(row.GetString("MessageId"), Field("To"), row.GetString("Language"), Field("Subject"), Field("Text"), Field("Html"));
+        string Field(string name) => cipher.Open(row.RowKey, name, row.GetString(name))!;
+        return new OutboxMessage(row, new OutgoingEmail(row.GetString(MessageId), Field(To), row.GetString(Language), Field(Subject), Field(Text), Field(Html)));
     }
+
+    /// <summary>Due to be sent: pending and its time has come, or leased by a sender whose lease ran out (it died).</summary>
+    public static bool IsDue(TableEntity row, DateTimeOffset now) => row.GetString(Status) switch
+    {
+        OutboxStatus.Pending => row.GetDateTimeOffset(NextAttemptAt) <= now,
+        OutboxStatus.Sending => row.GetDateTimeOffset(LeaseUntil) <= now,
+        _ => false,
+    };
+
+    /// <summary>When this row next needs a sender, if ever.</summary>
+    public static DateTimeOffset? NextDue(TableEntity row) => row.GetString(Status) switch
+    {
+        OutboxStatus.Pending => row.GetDateTimeOffset(NextAttemptAt),
+        OutboxStatus.Sending => row.GetDateTimeOffset(LeaseUntil),
+        _ => null,
+    };
 }

@@ -18,13 +18,3 @@ public sealed class IntakeOptions
     /// <summary>More crisis expressions (French or English), comma-separated, added to the built-in list.</summary>
     public string ExtraCrisisSignals { get; set; } = "";
 }
-
-/// <summary>How long records live (§3.12, §3.23, §4.11). Section "Retention".</summary>
-public sealed class RetentionOptions
-{
-    public const string Section = "Retention";
-
-    /// <summary>An intake no engagement followed is destroyed this many days after it arrived.</summary>
-    [Range(1, 3650)]
-    public int IntakeDays { get; set; } = 90;
-}

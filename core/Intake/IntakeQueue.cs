@@ -1,9 +1,10 @@
 using System.Globalization;
 using Azure;
 using Azure.Data.Tables;
+using Solidaire.Core.Deadlines;
+using Solidaire.Core.Dossiers;
 using Solidaire.Core.Email;
 using Solidaire.Core.Storage;
-using Solidaire.Core.Work;
 
 namespace Solidaire.Core.Intake;
 
@@ -13,62 +14,99 @@ public sealed record QueuedIntake(string Reference, string Role, bool Urgent, bo
 /// <summary>
 /// The coordinators' queue (§2 Clients): urgent intakes first (crisis signals, §3.1), then dirigeants
 /// and managers, then everyone else, each by arrival. The row key is that order, so reading the
-/// queue is one range read in order.
+/// queue is one range read in order. An intake is indexed by its own deadline (at once, from the
+/// request's memory, or by the runner after a crash).
 /// </summary>
-public sealed class IntakeQueue(Tables tables)
+public sealed class IntakeQueue(Tables tables, IDossierStore dossiers) : IDeadlineHandler, IEmailFailureObserver
 {
-    private const string Partition = "queue";
+    /// <summary>"Put this intake in the queue": subject = the intake id.</summary>
+    public static readonly DeadlineKind Index = new("intake.index", DeadlineLane.Prompt);
 
-    public static string RowKey(DispatchRequest r) =>
+    private const string Partition = "queue";
+    private const string ReferenceColumn = "Reference";
+    private const string DossierColumn = "DossierPartition";
+    private const string IntakeIdColumn = "IntakeId";
+    private const string RoleColumn = "Role";
+    private const string UrgentColumn = "Urgent";
+    private const string HasPriorityColumn = "HasPriority";
+    private const string ArrivedAtColumn = "ArrivedAt";
+    private const string EmailFailureColumn = "EmailFailure";
+
+    /// <summary>The email whose failure coordinators must see: the client never heard from us.</summary>
+    private const string AcknowledgementKind = IntakeEmails.Acknowledgement;
+
+    public DeadlineKind Kind => Index;
+
+    public static string RowKey(IntakeRow r) =>
         $"{(r.Urgent ? 0 : 1)}{(r.HasPriority ? 0 : 1)}|{r.CreatedAt.UtcTicks.ToString("D19", CultureInfo.InvariantCulture)}|{r.IntakeId}";
 
-    /// <summary>Adds the intake to the queue and records its destruction deadline. Idempotent.</summary>
-    public async Task IndexAsync(DispatchRequest r, CancellationToken cancellationToken)
+    private TableClient Table => tables.Get(Tables.IntakeQueue);
+
+    public async Task<DeadlineResult> HandleAsync(Deadline deadline, CancellationToken cancellationToken)
+    {
+        // Gone (destroyed, or its request never committed): nothing to queue.
+        if (await ReadIntakeAsync(DossierId.Parse(deadline.Dossier), deadline.Subject, cancellationToken).ConfigureAwait(false) is { } intake)
+            await IndexAsync(DossierId.Parse(deadline.Dossier), intake, cancellationToken).ConfigureAwait(false);
+        return DeadlineResult.Done;
+    }
+
+    /// <summary>Adds the intake to the queue. Idempotent.</summary>
+    public async Task IndexAsync(DossierId dossier, IntakeRow r, CancellationToken cancellationToken)
     {
         var row = new TableEntity(Partition, RowKey(r))
         {
-            ["Reference"] = Reference.Display(r.IntakeId),
-            ["DossierPartition"] = r.DossierPartition,
-            ["IntakeId"] = r.IntakeId,
-            ["Role"] = r.Role,
-            ["Urgent"] = r.Urgent,
-            ["HasPriority"] = r.HasPriority,
-            ["ArrivedAt"] = r.CreatedAt,
+            [ReferenceColumn] = Reference.Display(r.IntakeId),
+            [DossierColumn] = dossier.PartitionKey,
+            [IntakeIdColumn] = r.IntakeId,
+            [RoleColumn] = r.Role,
+            [UrgentColumn] = r.Urgent,
+            [HasPriorityColumn] = r.HasPriority,
+            [ArrivedAtColumn] = r.CreatedAt,
         };
-        // Merge: a later run must not erase what an earlier one recorded (EmailFailure).
-        await tables.Get(Tables.IntakeQueue).UpsertEntityAsync(row, TableUpdateMode.Merge, cancellationToken).ConfigureAwait(false);
-        var deadline = new TableEntity(WorkItems.Partition(WorkItems.Destroy, r.DestroyAt), r.WorkRowKey)
-        {
-            ["DossierPartition"] = r.DossierPartition,
-            ["IntakeId"] = r.IntakeId,
-            ["QueueRowKey"] = RowKey(r),
-        };
-        await tables.Get(Tables.Work).UpsertEntityAsync(deadline, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
+        // Merge: indexing again must not erase what was recorded since (EmailFailure).
+        await Table.UpsertEntityAsync(row, TableUpdateMode.Merge, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Makes a failed email to the client visible to coordinators, on the intake's queue row.</summary>
-    public Task RecordEmailFailureAsync(DispatchRequest r, string reason, CancellationToken cancellationToken) =>
-        tables.Get(Tables.IntakeQueue).UpsertEntityAsync(
-            new TableEntity(Partition, RowKey(r)) { ["EmailFailure"] = reason },
-            TableUpdateMode.Merge,
-            cancellationToken);
+    public async Task OnFailedAsync(RetentionUnit unit, string kind, string reason, CancellationToken cancellationToken)
+    {
+        if (kind != AcknowledgementKind || await ReadIntakeAsync(unit.Dossier, unit.Id, cancellationToken).ConfigureAwait(false) is not { } intake)
+            return;
+        await Table.UpsertEntityAsync(new TableEntity(Partition, RowKey(intake)) { [EmailFailureColumn] = reason }, TableUpdateMode.Merge, cancellationToken).ConfigureAwait(false);
+    }
 
     /// <summary>Takes a destroyed intake off the queue.</summary>
-    public async Task RemoveAsync(string queueRowKey, CancellationToken cancellationToken) =>
-        await tables.Get(Tables.IntakeQueue).DeleteEntityAsync(Partition, queueRowKey, ETag.All, cancellationToken).ConfigureAwait(false);
+    public async Task RemoveAsync(IntakeRow intake, CancellationToken cancellationToken)
+    {
+        // ETag.All: whatever the row holds, it goes with the intake; already gone is fine.
+        try
+        {
+            await Table.DeleteEntityAsync(Partition, RowKey(intake), ETag.All, cancellationToken).ConfigureAwait(false);
+        }
+        catch (RequestFailedException e) when (e.Status == 404)
+        {
+        }
+    }
 
     public async Task<IReadOnlyList<QueuedIntake>> ListAsync(int max, CancellationToken cancellationToken)
     {
         var result = new List<QueuedIntake>();
         var filter = TableClient.CreateQueryFilter($"PartitionKey eq {Partition}");
-        await foreach (var e in tables.Get(Tables.IntakeQueue).QueryAsync<TableEntity>(filter, maxPerPage: Math.Min(max, 1000), cancellationToken: cancellationToken).ConfigureAwait(false))
+        await foreach (var e in Table.QueryAsync<TableEntity>(filter, maxPerPage: Math.Min(max, 1000), cancellationToken: cancellationToken).ConfigureAwait(false))
         {
             result.Add(new QueuedIntake(
-                e.GetString("Reference"), e.GetString("Role"), e.GetBoolean("Urgent") ?? false, e.GetBoolean("HasPriority") ?? false,
-                e.GetDateTimeOffset("ArrivedAt") ?? default, e.GetString("EmailFailure")));
+                e.GetString(ReferenceColumn), e.GetString(RoleColumn), e.GetBoolean(UrgentColumn) ?? false, e.GetBoolean(HasPriorityColumn) ?? false,
+                e.GetDateTimeOffset(ArrivedAtColumn) ?? default, e.GetString(EmailFailureColumn)));
             if (result.Count == max)
                 break;
         }
         return result;
+    }
+
+    private async Task<IntakeRow?> ReadIntakeAsync(DossierId dossier, string intakeId, CancellationToken cancellationToken)
+    {
+        var key = DossierKeys.Intake(intakeId);
+        var snapshot = await dossiers.LoadAsync(dossier, [new RowSelector.Exact(key)], cancellationToken).ConfigureAwait(false);
+        return snapshot.Find(key) is { } row ? IntakeRow.From(row) : null;
     }
 }

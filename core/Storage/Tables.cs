@@ -10,16 +10,16 @@ namespace Solidaire.Core.Storage;
 public sealed class Tables
 {
     /// <summary>Client dossiers: one partition per client (keyed hash of the email), holding the
-    /// intake, its data keys, its pending emails and its duplicate markers.</summary>
+    /// intakes, their data keys, their pending emails and duplicate markers.</summary>
     public const string Dossiers = "Dossiers";
 
-    /// <summary>Work that is due at a time: partition = due minute bucket (yyyyMMddHHmm).</summary>
-    public const string Work = "Work";
+    /// <summary>Durable deadlines of every kind, in one partition ordered by lane and due time (see Deadlines/).</summary>
+    public const string Deadlines = "Deadlines";
 
     /// <summary>The coordinators' queue of intakes waiting for triage.</summary>
     public const string IntakeQueue = "IntakeQueue";
 
-    public static readonly IReadOnlyList<string> All = [Dossiers, Work, IntakeQueue];
+    public static readonly IReadOnlyList<string> All = [Dossiers, Deadlines, IntakeQueue];
 
     private readonly string _prefix;
 

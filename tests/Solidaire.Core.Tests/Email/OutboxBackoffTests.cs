@@ -13,7 +13,7 @@ public sealed class OutboxBackoffTests
     [Fact]
     public void Backoff_AfterTheFirstAttempt_IsTheFirstRetryDelay()
     {
-        var delay = OutboxDispatcher.Backoff(1, Options);
+        var delay = OutboxSender.Backoff(1, Options);
 
         Assert.Equal(TimeSpan.FromSeconds(30), delay);
     }
@@ -25,7 +25,7 @@ public sealed class OutboxBackoffTests
     [InlineData(7, 1920)]
     public void Backoff_DoublesWithEachAttempt(int attempts, int seconds)
     {
-        var delay = OutboxDispatcher.Backoff(attempts, Options);
+        var delay = OutboxSender.Backoff(attempts, Options);
 
         Assert.Equal(TimeSpan.FromSeconds(seconds), delay);
     }
@@ -37,7 +37,7 @@ public sealed class OutboxBackoffTests
     [InlineData(int.MaxValue)]
     public void Backoff_IsCappedAtTheMaxRetryDelay(int attempts)
     {
-        var delay = OutboxDispatcher.Backoff(attempts, Options);
+        var delay = OutboxSender.Backoff(attempts, Options);
 
         Assert.Equal(TimeSpan.FromHours(1), delay);
     }
@@ -47,6 +47,6 @@ public sealed class OutboxBackoffTests
     {
         var options = new EmailOptions { FirstRetryDelay = TimeSpan.FromMinutes(5), MaxRetryDelay = TimeSpan.FromMinutes(5) };
 
-        Assert.Equal(TimeSpan.FromMinutes(5), OutboxDispatcher.Backoff(3, options));
+        Assert.Equal(TimeSpan.FromMinutes(5), OutboxSender.Backoff(3, options));
     }
 }

@@ -1,17 +1,37 @@
-using Azure.Data.Tables;
 using Microsoft.Extensions.DependencyInjection;
+using Solidaire.Core.Deadlines;
 using Solidaire.Core.Email;
+using Solidaire.Core.Intake;
 using Solidaire.Core.Storage;
-using Solidaire.Core.Work;
 using Solidaire.Integration.Tests.Harness;
+using Solidaire.Testing;
 
 namespace Solidaire.Integration.Tests.Email;
 
-/// <summary>The scheduled dispatcher's cost grows with what is due, not with what is stored (DESIGN.md, deadlines).</summary>
+/// <summary>What an intake costs in Table Storage requests, from the request to its last email (DESIGN.md, storage rules).</summary>
 public sealed class DispatchCostTests
 {
     [Fact]
-    public async Task DispatchDue_WithNothingDue_CostsOneRequest_HoweverMuchWorkIsScheduledForLater()
+    public async Task OneIntake_CostsFiveStorageRequests_FromSubmitToEveryEmailSentAndIndexed()
+    {
+        await using var app = await TestApp.StartAsync();
+        var observer = CountedStorage.For(app); // reads of its own, outside the app's count
+        var before = app.StorageRequests;
+
+        await IntakeBodies.ReferenceOf(await app.Client.PostAsync(IntakeBodies.Valid("five@example.org")));
+        await EmlMessage.WaitForAsync(app.MailFolder, m => m.To == "five@example.org");
+        await Eventually.TrueAsync(async () => (await observer.AllAsync(Tables.IntakeQueue)).Count == 1
+                && (await observer.AllAsync(Tables.Deadlines)).All(d => d.GetString(DeadlineRows.Kind) == IntakeDestruction.Destroy.Name),
+            "indexed, and only the destruction deadline left");
+
+        // Request path: the deadlines 1, the dossier transaction 1. Then from memory: the sends
+        // recorded 1, the queue row 1, the held deadlines settled 1.
+        Assert.Equal(5, app.StorageRequests - before);
+        Assert.Equal(2, EmlMessage.ReadFolder(app.MailFolder).Count);
+    }
+
+    [Fact]
+    public async Task DispatchDue_WithNothingDue_CostsOneRequest_HoweverMuchIsScheduledForLaterOrInTheOtherLane()
     {
         await using var app = await TestApp.StartAsync(s => s["Email:DispatchImmediately"] = "false");
         var dispatcher = app.Services.GetRequiredService<OutboxDispatcher>();
@@ -19,14 +39,10 @@ public sealed class DispatchCostTests
         await dispatcher.DispatchDueAsync(CancellationToken.None);
         var costWithNothingStored = app.StorageRequests - before;
 
-        var work = app.Tables.Get(Tables.Work);
-        for (var minute = 1; minute <= 300; minute++)
-        {
-            // Work due later, and deadlines of another kind: none of it is the dispatcher's yet.
-            var due = app.Time.GetUtcNow().AddMinutes(minute);
-            await work.AddEntityAsync(new TableEntity(WorkItems.Partition(WorkItems.Dispatch, due), $"c{minute}|X{minute}"));
-            await work.AddEntityAsync(new TableEntity(WorkItems.Partition(WorkItems.Destroy, app.Time.GetUtcNow().AddMinutes(-minute)), $"c{minute}|X{minute}"));
-        }
+        var now = app.Time.GetUtcNow();
+        var later = Enumerable.Range(1, 300).Select(m => Deadline.New(OutboxSender.Dispatch, now.AddMinutes(m), "c" + new string('0', 64), $"X{m}"));
+        var otherLane = Enumerable.Range(1, 300).Select(m => Deadline.New(IntakeDestruction.Destroy, now.AddMinutes(-m), "c" + new string('0', 64), $"Y{m}"));
+        await app.Services.GetRequiredService<IDeadlineStore>().ScheduleAsync([.. later, .. otherLane], CancellationToken.None);
         before = app.StorageRequests;
         var handled = await dispatcher.DispatchDueAsync(CancellationToken.None);
         var costWithMuchStored = app.StorageRequests - before;
@@ -37,7 +53,7 @@ public sealed class DispatchCostTests
     }
 
     [Fact]
-    public async Task DispatchOfOneIntake_CostsAFixedNumberOfRequests()
+    public async Task ScheduledDispatchOfOneIntake_CostsAFixedNumberOfRequests()
     {
         await using var app = await TestApp.StartAsync(s => s["Email:DispatchImmediately"] = "false");
         await IntakeBodies.ReferenceOf(await app.Client.PostAsync(IntakeBodies.Valid("cost@example.org")));
@@ -45,9 +61,10 @@ public sealed class DispatchCostTests
 
         await app.Services.GetRequiredService<OutboxDispatcher>().DispatchDueAsync(CancellationToken.None);
 
-        // due query 1, outbox rows with their data key 1, queue row + destroy deadline 2,
-        // lease + record for each of the 2 emails 4, work row delete 1.
-        Assert.Equal(9, app.StorageRequests - before);
+        // due page 1, claim of both deadlines 1; indexing: intake read 1, queue row 1;
+        // sending: outbox with its data key 1, lease 1, record 1; settlement of both deadlines 1.
+        Assert.Equal(8, app.StorageRequests - before);
+        Assert.Equal(2, EmlMessage.ReadFolder(app.MailFolder).Count);
     }
 
     [Fact]
@@ -64,14 +81,14 @@ public sealed class DispatchCostTests
         });
         await IntakeBodies.ReferenceOf(await app.Client.PostAsync(IntakeBodies.Valid("retry-cost@example.org")));
         var dispatcher = app.Services.GetRequiredService<OutboxDispatcher>();
-        await dispatcher.DispatchDueAsync(CancellationToken.None); // 500 for both: indexed, rescheduled
+        await dispatcher.DispatchDueAsync(CancellationToken.None); // 500 for both: indexed, dispatch rescheduled
         app.Time.Advance(TimeSpan.FromMinutes(2));
         var before = app.StorageRequests;
 
         await dispatcher.DispatchDueAsync(CancellationToken.None);
 
-        // due query 1, outbox rows with their data key 1, lease + record for 2 emails 4, work row delete 1.
-        Assert.Equal(7, app.StorageRequests - before);
+        // due page 1, claim 1, outbox with its data key 1, lease 1, record 1, settlement 1.
+        Assert.Equal(6, app.StorageRequests - before);
         Assert.Equal(2, sendGrid.Calls.Count(c => c.Status == 202));
     }
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Azure.Data.Tables;
 using Microsoft.Extensions.DependencyInjection;
+using Solidaire.Core.Deadlines;
 using Solidaire.Core.Email;
 using Solidaire.Core.Intake;
 using Solidaire.Core.Storage;
@@ -27,7 +28,8 @@ public sealed class SendGridDispatchTests(Xunit.Abstractions.ITestOutputHelper o
     {
         s["Email:SendGridApiKey"] = "SG.test-key";
         s["Email:SendGridHost"] = _sendGrid.BaseAddress.ToString();
-        s["Email:DispatchImmediately"] = "false"; // this test drives every dispatch itself
+        s["Email:DispatchImmediately"] = "false"; // this test drives every dispatch itself:
+        s["OutboxSchedule"] = "0 0 0 1 1 *";        // the app's own timer would wake, and take deadlines, when the clock moves
         more?.Invoke(s);
     });
 
@@ -69,7 +71,7 @@ public sealed class SendGridDispatchTests(Xunit.Abstractions.ITestOutputHelper o
         var outbox = await StorageContents.RowsAsync(app, Tables.Dossiers, "outbox|");
         Assert.All(outbox, o => Assert.Equal(OutboxStatus.Sent, o.GetString("Status")));
         Assert.All(outbox, o => Assert.NotNull(o.GetDateTimeOffset("SentAt")));
-        Assert.DoesNotContain(await StorageContents.AllAsync(app, Tables.Work), w => w.PartitionKey.StartsWith("dispatch|", StringComparison.Ordinal));
+        Assert.DoesNotContain(await StorageContents.AllAsync(app, Tables.Deadlines), d => d.GetString(DeadlineRows.Kind) == OutboxSender.Dispatch.Name);
         foreach (var sent in _sendGrid.Calls.Where(c => c.Status == 202))
         {
             // The duplicate-send window: from SendGrid's answer to the storage's own timestamp of the "sent" record.
@@ -77,18 +79,24 @@ public sealed class SendGridDispatchTests(Xunit.Abstractions.ITestOutputHelper o
             output.WriteLine($"window between SendGrid's 202 and the 'sent' record: {(recorded - sent.AnsweredAt).TotalMilliseconds:F1} ms");
         }
         var later = app.Time.GetUtcNow() + TimeSpan.FromDays(1);
+        var unit = outbox[0];
         await app.DisposeAsync();
 
-        // A new process over the same storage: what was recorded as sent is never sent again.
+        // A new process over the same storage, with a dispatch deadline of that intake still there (as
+        // after a crash between recording "sent" and settling the deadline): what was recorded as
+        // sent is never sent again.
         await using var restarted = await StartAppAsync(s =>
         {
             s["Storage:TablePrefix"] = prefix;
             s["PersonalData:LocalKeyFile"] = keyFile;
         });
         restarted.Time.SetUtcNow(later);
-        await DispatchAsync(restarted);
-        await restarted.Client.PostAsync("/admin/functions/DispatchOutbox", Json.Body("{}"));
-        await restarted.Services.GetRequiredService<Solidaire.Functions.Standalone.TimerScheduler>().RunNowAsync("DispatchOutbox", CancellationToken.None);
+        await restarted.Services.GetRequiredService<IDeadlineStore>().ScheduleAsync(
+            [Deadline.New(OutboxSender.Dispatch, later, unit.PartitionKey, unit.GetString(OutboxRow.Unit))], CancellationToken.None);
+        var response = await restarted.Client.PostAsync("/admin/functions/DispatchOutbox", Json.Body("{}"));
+        Assert.Equal(System.Net.HttpStatusCode.Accepted, response.StatusCode);
+        await Eventually.TrueAsync(async () => (await StorageContents.AllAsync(restarted, Tables.Deadlines)).All(d => d.GetString(DeadlineRows.Kind) != OutboxSender.Dispatch.Name),
+            "the restarted app ran the dispatch deadline");
 
         Assert.Equal(3, _sendGrid.CallsTo(Client).Count);
         Assert.Equal(3, _sendGrid.CallsTo(Coordinator).Count);

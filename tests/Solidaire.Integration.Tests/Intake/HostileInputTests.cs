@@ -4,7 +4,7 @@ using System.Text.Json.Nodes;
 using Azure.Data.Tables;
 using Microsoft.Extensions.DependencyInjection;
 using Solidaire.Core.Intake;
-using Solidaire.Core.PersonalData;
+using Solidaire.Core.Dossiers;
 using Solidaire.Core.Storage;
 using Solidaire.Integration.Tests.Harness;
 
@@ -135,26 +135,26 @@ public sealed class HostileInputTests
     /// <summary>Every stored intake, decrypted with its data key and put back into the form's shape.</summary>
     private static async Task<IReadOnlyList<JsonDocument>> StoredIntakesAsync(TestApp app)
     {
-        var protector = app.Services.GetRequiredService<PersonalDataProtector>();
-        var rows = await StorageContents.AllAsync(app, Tables.Dossiers);
+        var intakes = app.Services.GetRequiredService<IntakeService>();
+        var rows = await StorageContents.RowsAsync(app, Tables.Dossiers, "intake|");
         var result = new List<JsonDocument>();
-        foreach (var intake in rows.Where(e => e.RowKey.StartsWith("intake|", StringComparison.Ordinal)))
+        foreach (var row in rows)
         {
-            var id = intake.RowKey["intake|".Length..];
-            var keyRow = rows.Single(e => e.PartitionKey == intake.PartitionKey && e.RowKey == "key|" + id);
-            using var key = protector.UnwrapDataKey(keyRow.GetString("WrappedKey"), DossierRows.KeyOwner(intake.PartitionKey, id));
-            string? Open(string field) => protector.Open(key, intake.GetString(field), DossierRows.FieldContext(intake.PartitionKey, intake.RowKey, field));
+            // Read back as the core reads an intake: its facts, and its fields opened with its own data key.
+            var stored = await intakes.FindAsync(DossierId.Parse(row.PartitionKey), row.RowKey["intake|".Length..], CancellationToken.None);
+            Assert.NotNull(stored);
+            var (intake, data) = (stored.Row, stored.PersonalData);
             var form = new JsonObject
             {
-                ["firstName"] = Open("FirstName"),
-                ["lastName"] = Open("LastName"),
-                ["email"] = Open("Email"),
-                ["phone"] = Open("Phone"),
-                ["role"] = intake.GetString("Role"),
-                ["organisation"] = Open("Organisation"),
-                ["situation"] = Open("Situation"),
-                ["preferredLanguage"] = intake.GetString("PreferredLanguage"),
-                ["availability"] = Open("Availability"),
+                ["firstName"] = data.FirstName,
+                ["lastName"] = data.LastName,
+                ["email"] = data.Email,
+                ["phone"] = data.Phone,
+                ["role"] = intake.Role,
+                ["organisation"] = data.Organisation,
+                ["situation"] = data.Situation,
+                ["preferredLanguage"] = intake.PreferredLanguage,
+                ["availability"] = data.Availability,
                 ["consentToProcessing"] = true,
                 ["acknowledgesNotTherapy"] = true,
                 ["formDurationMs"] = 60000,

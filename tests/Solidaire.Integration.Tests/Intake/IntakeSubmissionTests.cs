@@ -1,5 +1,6 @@
 using System.Net;
 using Microsoft.Extensions.DependencyInjection;
+using Solidaire.Core.Deadlines;
 using Solidaire.Core.Intake;
 using Solidaire.Core.Storage;
 using Solidaire.Integration.Tests.Harness;
@@ -118,8 +119,8 @@ public sealed class IntakeSubmissionTests : AppTest
 
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
         await EmlMessage.WaitForAsync(app.MailFolder, m => m.To == "scheduled@example.org");
-        await Eventually.TrueAsync(async () => (await StorageContents.AllAsync(app, Tables.Work)).All(e => !e.PartitionKey.StartsWith("dispatch|", StringComparison.Ordinal)),
-            "the dispatch work row is gone once everything is sent");
+        await Eventually.TrueAsync(async () => (await StorageContents.AllAsync(app, Tables.Deadlines)).All(e => e.GetString(DeadlineRows.Kind) == IntakeDestruction.Destroy.Name),
+            "only the destruction deadline is left once everything is sent and indexed");
     }
 
     [Theory]

@@ -1,0 +1,52 @@
+using System.Threading.Channels;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace Solidaire.Core.Deadlines;
+
+/// <summary>
+/// The immediate attempt: after a request committed a change, the deadlines it holds are run in the
+/// background from what the request has in memory, so the answer does not wait for SendGrid. If this
+/// process dies first, or the queue is full, the deadlines are still stored: the runner takes them
+/// when their hold ends.
+/// </summary>
+public sealed class HeldWork
+{
+    private readonly Channel<IReadOnlyList<HeldDeadline>> _channel = Channel.CreateBounded<IReadOnlyList<HeldDeadline>>(
+        new BoundedChannelOptions(1000) { FullMode = BoundedChannelFullMode.DropWrite, SingleReader = false });
+
+    internal ChannelReader<IReadOnlyList<HeldDeadline>> Reader => _channel.Reader;
+
+    public void Enqueue(IReadOnlyList<HeldDeadline> held) => _channel.Writer.TryWrite(held);
+}
+
+public sealed partial class HeldWorkRunner(HeldWork queue, DeadlineRunner runner, ILogger<HeldWorkRunner> logger) : BackgroundService
+{
+    private const int Concurrency = 4;
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        // A few at a time: each mostly waits on SendGrid and storage.
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = Concurrency, CancellationToken = stoppingToken };
+        try
+        {
+            await Parallel.ForEachAsync(queue.Reader.ReadAllAsync(stoppingToken), parallel, async (held, ct) =>
+            {
+                try
+                {
+                    await runner.RunHeldAsync(held, ct).ConfigureAwait(false);
+                }
+                catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
+                {
+                    LogFailed(logger, e.GetType().Name);
+                }
+            }).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Immediate work failed ({ExceptionType}); the deadline runner will take it over.")]
+    private static partial void LogFailed(ILogger logger, string exceptionType);
+}

@@ -1,0 +1,30 @@
+using System.Text;
+using Solidaire.Core.PersonalData;
+
+namespace Solidaire.Core.Dossiers;
+
+/// <summary>
+/// A client's dossier: one partition of the Dossiers table, named by a keyed hash of the client's
+/// normalised email (never the address itself). Everything about one client lives there, so one
+/// change is one entity-group transaction.
+/// </summary>
+public readonly record struct DossierId
+{
+    private DossierId(string partitionKey) => PartitionKey = partitionKey;
+
+    public string PartitionKey { get; }
+
+    public static DossierId ForEmail(PersonalDataProtector protector, string email) =>
+        new("c" + protector.LookupHash("email", NormalizeEmail(email)));
+
+    /// <summary>A dossier id read back from storage (a deadline's dossier column, a queue row).</summary>
+    public static DossierId Parse(string partitionKey) =>
+        partitionKey is { Length: 65 } && partitionKey[0] == 'c' && partitionKey.AsSpan(1).ContainsAnyExcept("0123456789abcdef") == false
+            ? new DossierId(partitionKey)
+            : throw new FormatException("Not a dossier id.");
+
+    /// <summary>Two spellings of one address are one client: trimmed, NFC, lower case.</summary>
+    public static string NormalizeEmail(string email) => email.Trim().Normalize(NormalizationForm.FormC).ToLowerInvariant();
+
+    public override string ToString() => PartitionKey;
+}

@@ -1,0 +1,9 @@
+using Solidaire.Core.Dossiers;
+
+namespace Solidaire.Core.Email;
+
+/// <summary>Told when an email failed for good, so the feature that sent it can show it (the coordinators' queue).</summary>
+public interface IEmailFailureObserver
+{
+    Task OnFailedAsync(RetentionUnit unit, string kind, string reason, CancellationToken cancellationToken);
+}
