@@ -46,7 +46,7 @@ resource storage 'Microsoft.Storage/storageAccounts@2023-05-01' = {
     }
   }
 
-  // The app creates its own tables (Storage__TablePrefix + Dossiers, Work, IntakeQueue) at start.
+  // The app creates its own tables (Storage__TablePrefix + Dossiers, Deadlines, IntakeQueue) at start.
   resource tableService 'tableServices' = {
     name: 'default'
   }
