@@ -1,76 +1,34 @@
-using System.Diagnostics;
-using System.Text;
-using Solidaire.Testing;
+using System.Globalization;
+using Solidaire.Benchmarks;
 
-// Runs the built app as a process over an in-memory Azurite and measures, in interleaved rounds,
-// GET /api/health (one Table Storage round trip: the baseline) against POST /api/intakes (two
-// round trips, AES-GCM sealing and email rendering). Absolute times depend on the machine; the
-// ratio is what to compare between versions.
-var rounds = args.Length > 0 ? int.Parse(args[0], System.Globalization.CultureInfo.InvariantCulture) : 200;
-
-await using var azurite = await Azurite.StartAsync();
-var work = Directory.CreateTempSubdirectory("solidaire-bench-").FullName;
-var settings = TestSettings.For(azurite.ConnectionString, TestSettings.NewTablePrefix(), work);
-settings["RateLimiting:PerIpPerHour"] = "1000000";
-settings["Logging:LogLevel:Default"] = "Warning";
-await using var app = AppProcess.Start(TestSettings.AsEnvironment(settings));
-await app.WaitUntilHealthyAsync(TimeSpan.FromSeconds(60));
-using var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{app.Port}") };
-
-async Task<double> HealthAsync()
+// Two modes, run by hand (see README):
+//   [rounds]                           latency of POST /api/intakes against GET /api/health (the default, 200 rounds)
+//   throughput [operations-per-level]  intakes per second at 1, 8 and 32 clients against raw Table Storage inserts
+if (args.Length == 0 || int.TryParse(args[0], NumberStyles.None, CultureInfo.InvariantCulture, out _))
 {
-    var clock = Stopwatch.StartNew();
-    using var response = await client.GetAsync("/api/health");
-    response.EnsureSuccessStatusCode();
-    return clock.Elapsed.TotalMilliseconds;
+    await LatencyMode.RunAsync(args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 200);
+    return 0;
 }
 
-async Task<double> IntakeAsync(int i)
+if (args[0] == "throughput" && args.Length <= 2)
 {
-    var body = $$"""
-        {"firstName":"Bench","lastName":"Mark","email":"bench{{i}}@example.org","role":"manager",
-         "situation":"Situation de mesure numéro {{i}}, assez longue pour être valide.","preferredLanguage":"fr",
-         "consentToProcessing":true,"acknowledgesNotTherapy":true,"formDurationMs":60000}
-        """;
-    var clock = Stopwatch.StartNew();
-    using var response = await client.PostAsync("/api/intakes", new StringContent(body, Encoding.UTF8, "application/json"));
-    if ((int)response.StatusCode != 202)
-        throw new InvalidOperationException($"intake answered {(int)response.StatusCode}");
-    return clock.Elapsed.TotalMilliseconds;
+    var operations = ThroughputMode.DefaultOperations;
+    if (args.Length == 2 && (!int.TryParse(args[1], NumberStyles.None, CultureInfo.InvariantCulture, out operations) || operations < 1))
+    {
+        Console.Error.WriteLine("throughput: operations-per-level must be a whole number, 1 or more");
+        return 2;
+    }
+    try
+    {
+        return await ThroughputMode.RunAsync(operations);
+    }
+    catch (Exception e) when (e is InvalidOperationException or TimeoutException)
+    {
+        // A failed request or emails that never came: the figures would mean nothing.
+        Console.Error.WriteLine("throughput: " + e.Message);
+        return 1;
+    }
 }
 
-for (var i = 0; i < 20; i++)
-{
-    await HealthAsync();
-    await IntakeAsync(-1 - i);
-}
-
-var health = new List<double>();
-var intake = new List<double>();
-for (var i = 0; i < rounds; i++)
-{
-    health.Add(await HealthAsync());
-    intake.Add(await IntakeAsync(i));
-}
-
-static double Median(List<double> values)
-{
-    var sorted = values.Order().ToArray();
-    return sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : (sorted[sorted.Length / 2 - 1] + sorted[sorted.Length / 2]) / 2;
-}
-
-static double P95(List<double> values) => values.Order().ElementAt((int)Math.Ceiling(values.Count * 0.95) - 1);
-
-Console.WriteLine($"rounds: {rounds} (interleaved, after 20 warm-up rounds)");
-Console.WriteLine($"GET /api/health   (baseline) median {Median(health):F2} ms, p95 {P95(health):F2} ms");
-Console.WriteLine($"POST /api/intakes            median {Median(intake):F2} ms, p95 {P95(intake):F2} ms");
-Console.WriteLine($"ratio intake/health: median {Median(intake) / Median(health):F2}, p95 {P95(intake) / P95(health):F2}");
-await app.DisposeAsync();
-try
-{
-    Directory.Delete(work, recursive: true);
-}
-catch (IOException)
-{
-    // The app may still be writing its last email; the temp folder is the OS's to clean.
-}
+Console.Error.WriteLine("usage: Solidaire.Benchmarks [rounds] | throughput [operations-per-level]");
+return 2;

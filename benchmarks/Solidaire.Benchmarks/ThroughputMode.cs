@@ -1,0 +1,377 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Runtime.InteropServices;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Azure.Data.Tables;
+using Solidaire.Testing;
+
+namespace Solidaire.Benchmarks;
+
+/// <summary>
+/// Intakes per second at 1, 8 and 32 concurrent clients, against a baseline of the same run: raw
+/// Table Storage inserts of an entity about the size of a dossier row, straight into the same
+/// Azurite. An intake level ends only when every email it caused is in the pickup folder, so the
+/// work the app does after answering counts. Only the HTTP API, Azurite and the pickup folder are
+/// used, so the figures stay comparable while the app's internals change.
+/// </summary>
+internal static partial class ThroughputMode
+{
+    public const int DefaultOperations = 400;
+
+    private static readonly int[] Levels = [1, 8, 32];
+    private const int GoalClients = 32;
+    private const double GoalRatio = 0.2;
+    // At the highest level, so connections and threads are there before any measured level needs them.
+    private const int WarmUpOperations = 64;
+    private const int WarmUpClients = 32;
+    private static readonly TimeSpan EmailTimeout = TimeSpan.FromMinutes(5);
+    // Lets what the app does after its last email (recording it, deleting the work row) finish
+    // before the next phase, so it does not weigh on the next phase's figures.
+    private static readonly TimeSpan Settle = TimeSpan.FromSeconds(1);
+
+    public static async Task<int> RunAsync(int operations)
+    {
+        CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
+        CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
+        var date = DateTimeOffset.UtcNow;
+
+        await using var azurite = await Azurite.StartAsync();
+        var work = Directory.CreateTempSubdirectory("solidaire-bench-").FullName;
+        var settings = TestSettings.For(azurite.ConnectionString, TestSettings.NewTablePrefix(), work);
+        settings["RateLimiting:PerIpPerHour"] = "1000000";
+        settings["Logging:LogLevel:Default"] = "Warning";
+        var mail = settings["Email:PickupFolder"]!;
+        // One acknowledgement to the client, one notice to each coordinator.
+        var coordinators = settings["Staff:BootstrapCoordinators"]!.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Length;
+        var emailsPerIntake = 1 + coordinators;
+
+        await using var app = AppProcess.Start(TestSettings.AsEnvironment(settings));
+        await app.WaitUntilHealthyAsync(TimeSpan.FromSeconds(60));
+        using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{app.Port}") };
+        var version = await AppVersionAsync(http);
+
+        var table = new TableClient(azurite.ConnectionString, "benchraw" + Guid.NewGuid().ToString("N")[..12]);
+        await table.CreateIfNotExistsAsync();
+        var raw = new RawInserts(table);
+        var intakes = new Intakes(http, mail, emailsPerIntake);
+
+        Progress($"warm-up: {WarmUpOperations} raw inserts and {WarmUpOperations} intakes at {WarmUpClients} clients");
+        await raw.RunAsync(WarmUpOperations, WarmUpClients);
+        await intakes.RunAsync(WarmUpOperations, WarmUpClients);
+        await Task.Delay(Settle);
+
+        var results = new List<(int Clients, Phase Raw, IntakePhase Intake)>();
+        foreach (var clients in Levels)
+        {
+            Progress($"{clients} client(s): {operations} raw inserts");
+            var rawPhase = await raw.RunAsync(operations, clients);
+            await Task.Delay(Settle);
+            Progress($"{clients} client(s): {operations} intakes, until their {operations * emailsPerIntake} emails are written");
+            var intakePhase = await intakes.RunAsync(operations, clients);
+            await Task.Delay(Settle);
+            results.Add((clients, rawPhase, intakePhase));
+        }
+
+        await app.DisposeAsync();
+        Print(date, version, operations, emailsPerIntake, coordinators, raw.StringCharacters, results);
+        try
+        {
+            Directory.Delete(work, recursive: true);
+        }
+        catch (IOException)
+        {
+            // The temp folder is the OS's to clean.
+        }
+        return 0;
+    }
+
+    private static void Progress(string line) => Console.Error.WriteLine($"[{DateTime.Now:HH:mm:ss}] {line}");
+
+    private static async Task<string> AppVersionAsync(HttpClient http)
+    {
+        using var health = JsonDocument.Parse(await http.GetStringAsync("/api/health"));
+        return health.RootElement.TryGetProperty("version", out var v) ? v.GetString() ?? "?" : "?";
+    }
+
+    /// <summary>One request: when it started and ended (ms from the phase's start), and what it answered.</summary>
+    private readonly record struct Sample(double StartMs, double EndMs, string? Reference);
+
+    /// <summary>What one phase measured: the operations, how long they took, and each one's latency.</summary>
+    private sealed record Phase(int Operations, double Seconds, double[] LatenciesMs)
+    {
+        public double PerSecond => Operations / Seconds;
+    }
+
+    private sealed record IntakePhase(Phase Answered, Phase AllEmailsSent);
+
+    /// <summary>
+    /// <paramref name="clients"/> concurrent loops take the next operation until <paramref name="operations"/> are
+    /// done. The first failure stops every loop and aborts the run: a figure with errors in it means nothing.
+    /// </summary>
+    private static async Task<Sample[]> RunClientsAsync(int operations, int clients, Stopwatch clock, Func<int, CancellationToken, Task<string?>> operation)
+    {
+        var samples = new Sample[operations];
+        var next = -1;
+        Exception? failure = null;
+        using var stop = new CancellationTokenSource();
+
+        async Task ClientAsync()
+        {
+            await Task.Yield();
+            int i;
+            while (!stop.IsCancellationRequested && (i = Interlocked.Increment(ref next)) < operations)
+            {
+                var start = clock.Elapsed.TotalMilliseconds;
+                try
+                {
+                    var tag = await operation(i, stop.Token);
+                    samples[i] = new Sample(start, clock.Elapsed.TotalMilliseconds, tag);
+                }
+                catch (Exception e) when (e is not OperationCanceledException || !stop.IsCancellationRequested)
+                {
+                    Interlocked.CompareExchange(ref failure, e, null);
+                    await stop.CancelAsync();
+                }
+                catch (OperationCanceledException)
+                {
+                    // Another client failed first.
+                }
+            }
+        }
+
+        await Task.WhenAll(Enumerable.Range(0, clients).Select(_ => ClientAsync()));
+        if (failure is not null)
+            throw new InvalidOperationException($"The run is aborted: {failure.Message}", failure);
+        return samples;
+    }
+
+    private static Phase Answered(Sample[] samples) => new(
+        samples.Length,
+        (samples.Max(s => s.EndMs) - samples.Min(s => s.StartMs)) / 1000,
+        samples.Select(s => s.EndMs - s.StartMs).ToArray());
+
+    /// <summary>Raw inserts with Azure.Data.Tables into a table of their own, each into a new partition, as a new client's intake is.</summary>
+    private sealed class RawInserts
+    {
+        private readonly TableClient _table;
+        private readonly Dictionary<string, string> _strings;
+        private long _inserted;
+
+        public RawInserts(TableClient table)
+        {
+            _table = table;
+            // Shaped like a dossier's intake row: a few plain fields, and sealed personal fields
+            // (base64 of nonce, ciphertext and tag), the situation being by far the largest.
+            string Sealed(int plainBytes) => Convert.ToBase64String(RandomNumberGenerator.GetBytes(plainBytes + 28));
+            _strings = new Dictionary<string, string>
+            {
+                ["Status"] = "new",
+                ["Role"] = "manager",
+                ["PreferredLanguage"] = "fr",
+                ["FirstName"] = Sealed(16),
+                ["LastName"] = Sealed(16),
+                ["Email"] = Sealed(32),
+                ["Phone"] = Sealed(16),
+                ["Organisation"] = Sealed(48),
+                ["Situation"] = Sealed(1400),
+                ["Availability"] = Sealed(120),
+            };
+        }
+
+        public int StringCharacters => _strings.Values.Sum(s => s.Length);
+
+        public async Task<Phase> RunAsync(int operations, int clients)
+        {
+            var clock = Stopwatch.StartNew();
+            var samples = await RunClientsAsync(operations, clients, clock, async (_, cancellationToken) =>
+            {
+                var n = Interlocked.Increment(ref _inserted);
+                var entity = new TableEntity("c" + Guid.NewGuid().ToString("N"), "intake|" + n.ToString("D8", CultureInfo.InvariantCulture))
+                {
+                    ["HasPriority"] = true,
+                    ["Urgent"] = false,
+                    ["CreatedAt"] = DateTimeOffset.UtcNow,
+                    ["DestroyAt"] = DateTimeOffset.UtcNow.AddDays(90),
+                };
+                foreach (var (name, value) in _strings)
+                    entity[name] = value;
+                await _table.AddEntityAsync(entity, cancellationToken);
+                return null;
+            });
+            return Answered(samples);
+        }
+    }
+
+    /// <summary>
+    /// POST /api/intakes with valid, distinct bodies; then waits until the pickup folder holds every
+    /// email they caused. Emails are told apart by the reference the intake answered, which the
+    /// acknowledgement and the coordinators' notice both carry.
+    /// </summary>
+    private sealed partial class Intakes(HttpClient http, string mail, int emailsPerIntake)
+    {
+        // A person's account of a hard time at work, about 1,400 characters, with no crisis signal
+        // in it (an urgent intake would send an alert instead of the notice: the same count, other work).
+        private const string Situation =
+            "Je dirige une équipe de douze personnes dans une association d'aide à domicile. Depuis la fermeture " +
+            "de notre deuxième site au printemps, nous avons repris tous ses bénéficiaires sans un poste de plus. " +
+            "Les plannings changent chaque semaine, les arrêts de travail se succèdent et je passe mes soirées à " +
+            "chercher des remplaçants. Je sens que l'équipe s'épuise et que la confiance s'effrite : les réunions " +
+            "tournent aux reproches, deux collègues ne se parlent plus, et une salariée expérimentée m'a annoncé " +
+            "qu'elle cherchait ailleurs. Le conseil d'administration me demande en même temps de préparer une " +
+            "réorganisation et un budget en baisse. Je ne sais plus comment prioriser, ni comment annoncer les " +
+            "décisions qui viennent sans perdre les personnes qui tiennent encore la structure. J'ai besoin d'un " +
+            "espace pour prendre du recul, clarifier ce qui dépend de moi et ce qui n'en dépend pas, et préparer " +
+            "les conversations difficiles des prochaines semaines. Je dors mal et je remarque que je deviens moins " +
+            "patiente avec mes proches, ce qui me fait dire qu'il est temps de demander de l'aide. Je peux me " +
+            "libérer en fin de journée ou le mercredi matin, à distance de préférence car je me déplace beaucoup " +
+            "entre les domiciles. Je ne peux pas payer beaucoup en ce moment mais je tiens à participer selon mes " +
+            "moyens, comme votre charte le propose. Merci de votre lecture et de ce que vous faites.";
+
+        private readonly string _run = Guid.NewGuid().ToString("N")[..8];
+        private readonly HashSet<string> _counted = new(StringComparer.Ordinal);
+        private int _sent;
+        private int _emailsExpected;
+
+        public async Task<IntakePhase> RunAsync(int operations, int clients)
+        {
+            var startWall = DateTime.UtcNow;
+            var clock = Stopwatch.StartNew();
+            var samples = await RunClientsAsync(operations, clients, clock, (_, cancellationToken) =>
+                PostAsync(Interlocked.Increment(ref _sent), cancellationToken));
+            _emailsExpected += operations * emailsPerIntake;
+            await WaitForEmailsAsync();
+
+            // When each new email was written (file times share the wall clock of startWall; the
+            // kernel stamps them with a coarse clock, a few ms at most behind).
+            var written = new Dictionary<string, List<double>>(StringComparer.Ordinal);
+            var last = double.MinValue;
+            foreach (var path in EmlFiles().Where(p => !_counted.Contains(p)).ToArray())
+            {
+                _counted.Add(path);
+                var at = (File.GetLastWriteTimeUtc(path) - startWall).TotalMilliseconds;
+                last = Math.Max(last, at);
+                var reference = ReferenceIn(path);
+                if (reference is not null)
+                    (written.TryGetValue(reference, out var times) ? times : written[reference] = []).Add(at);
+            }
+
+            var first = samples.Min(s => s.StartMs);
+            // An intake's latency to its last email, when every email could be told to its intake.
+            var matched = samples.All(s => s.Reference is { } r && written.TryGetValue(r, out var times) && times.Count == emailsPerIntake);
+            var allSent = new Phase(
+                operations,
+                (last - first) / 1000,
+                matched ? samples.Select(s => written[s.Reference!].Max() - s.StartMs).ToArray() : []);
+            return new IntakePhase(Answered(samples), allSent);
+        }
+
+        private async Task<string?> PostAsync(int n, CancellationToken cancellationToken)
+        {
+            var body = JsonSerializer.Serialize(new Dictionary<string, object>
+            {
+                ["firstName"] = "Camille",
+                ["lastName"] = "Durand",
+                ["email"] = $"bench-{_run}-{n}@example.org",
+                ["phone"] = "+33 6 12 34 56 78",
+                ["role"] = "manager",
+                ["organisation"] = "Association d'aide à domicile",
+                ["situation"] = $"{Situation} (mesure {n})",
+                ["preferredLanguage"] = "fr",
+                ["availability"] = "En fin de journée, ou le mercredi matin.",
+                ["consentToProcessing"] = true,
+                ["acknowledgesNotTherapy"] = true,
+                ["website"] = "",
+                ["formDurationMs"] = 60000,
+            });
+            using var content = new StringContent(body, Encoding.UTF8, "application/json");
+            using var response = await http.PostAsync(new Uri("/api/intakes", UriKind.Relative), content, cancellationToken);
+            var text = await response.Content.ReadAsStringAsync(cancellationToken);
+            if (response.StatusCode != HttpStatusCode.Accepted)
+                throw new InvalidOperationException($"POST /api/intakes answered {(int)response.StatusCode}, not 202: {text[..Math.Min(text.Length, 300)]}");
+            using var answer = JsonDocument.Parse(text);
+            return answer.RootElement.GetProperty("reference").GetString();
+        }
+
+        private IEnumerable<string> EmlFiles() =>
+            Directory.Exists(mail)
+                ? Directory.EnumerateFiles(mail).Where(p => p.EndsWith(".eml", StringComparison.Ordinal))
+                : [];
+
+        private async Task WaitForEmailsAsync()
+        {
+            var waited = Stopwatch.StartNew();
+            while (true)
+            {
+                var count = EmlFiles().Count();
+                if (count == _emailsExpected)
+                    return;
+                if (count > _emailsExpected)
+                    throw new InvalidOperationException(
+                        $"The pickup folder holds {count} emails, {_emailsExpected} expected ({emailsPerIntake} per intake): the run is aborted. Folder: {mail}");
+                if (waited.Elapsed > EmailTimeout)
+                    throw new TimeoutException(
+                        $"After {EmailTimeout.TotalSeconds:0} s the pickup folder holds {count} emails of the {_emailsExpected} expected: the run is aborted. Folder: {mail}");
+                await Task.Delay(50);
+            }
+        }
+
+        private static string? ReferenceIn(string path)
+        {
+            var message = EmlMessage.Read(path);
+            var match = ReferencePattern().Match(message.Subject);
+            if (!match.Success)
+                match = ReferencePattern().Match(message.Text);
+            return match.Success ? match.Value : null;
+        }
+
+        [GeneratedRegex(@"\b[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}\b", RegexOptions.CultureInvariant)]
+        private static partial Regex ReferencePattern();
+    }
+
+    private static void Print(
+        DateTimeOffset date, string version, int operations, int emailsPerIntake, int coordinators, int rawCharacters,
+        List<(int Clients, Phase Raw, IntakePhase Intake)> results)
+    {
+        Console.WriteLine($"Solidaire throughput benchmark, {date:yyyy-MM-dd HH:mm} UTC");
+        Console.WriteLine($"machine: {Environment.ProcessorCount} logical processors, {RuntimeInformation.OSDescription} ({RuntimeInformation.OSArchitecture}), {RuntimeInformation.FrameworkDescription}");
+        Console.WriteLine($"app {version} as a process over one in-memory Azurite; benchmark client, app and Azurite share the machine");
+        Console.WriteLine($"{operations} operations per level, after a warm-up of {WarmUpOperations} of each at {WarmUpClients} clients; raw then intake at each level");
+        Console.WriteLine($"raw insert: TableClient.AddEntityAsync, new partition each, {rawCharacters} characters of string properties");
+        Console.WriteLine($"intake: POST /api/intakes, 202; all emails sent: {emailsPerIntake} .eml per intake (acknowledgement + {coordinators} coordinator(s)) in the pickup folder");
+        Console.WriteLine("req/s: operations / (first request to last answer, or to last email written); latency: per operation (to its own last email)");
+        Console.WriteLine();
+        Console.WriteLine($"{"clients",7}  {"operation",-24} {"ops",5} {"seconds",8} {"req/s",8} {"p50 ms",8} {"p99 ms",8} {"× raw",6}");
+        foreach (var (clients, raw, intake) in results)
+        {
+            Row(clients, "raw insert", raw, null);
+            Row(clients, "intake (answered)", intake.Answered, raw);
+            Row(clients, "intake (all emails sent)", intake.AllEmailsSent, raw);
+        }
+        Console.WriteLine();
+
+        var goal = results.Single(r => r.Clients == GoalClients);
+        var ratio = goal.Intake.AllEmailsSent.PerSecond / goal.Raw.PerSecond;
+        Console.WriteLine($"goal: at {GoalClients} clients, intake (all emails sent) >= {GoalRatio:0.0#} × raw insert throughput: " +
+            $"{ratio:0.000} × raw, {(ratio >= GoalRatio ? "met" : "NOT met")}");
+    }
+
+    private static void Row(int clients, string name, Phase phase, Phase? raw)
+    {
+        var latency = phase.LatenciesMs.Length == 0
+            ? $"{"n/a",8} {"n/a",8}"
+            : $"{Percentile(phase.LatenciesMs, 0.50),8:0.0} {Percentile(phase.LatenciesMs, 0.99),8:0.0}";
+        var ratio = raw is null ? "" : (phase.PerSecond / raw.PerSecond).ToString("0.000", CultureInfo.InvariantCulture);
+        Console.WriteLine($"{clients,7}  {name,-24} {phase.Operations,5} {phase.Seconds,8:0.00} {phase.PerSecond,8:0.0} {latency} {ratio,6}");
+    }
+
+    /// <summary>Nearest-rank percentile.</summary>
+    private static double Percentile(double[] values, double p)
+    {
+        var sorted = values.Order().ToArray();
+        return sorted[Math.Max(0, (int)Math.Ceiling(sorted.Length * p) - 1)];
+    }
+}
