@@ -1,3 +1,5 @@
+using System.Diagnostics.CodeAnalysis;
+
 namespace Solidaire.Core.Outcomes;
 
 /// <summary>Why an operation did not succeed. <see cref="Code"/> is the stable problem code clients see.</summary>
@@ -29,6 +31,9 @@ public readonly record struct Outcome<T>
 
     public T? Value { get; }
     public Failure? Failure { get; }
+    /// <summary>True: <see cref="Value"/> is set; false: <see cref="Failure"/> is. Callers need no <c>!</c> after checking it.</summary>
+    [MemberNotNullWhen(true, nameof(Value))]
+    [MemberNotNullWhen(false, nameof(Failure))]
     public bool IsSuccess => Failure is null;
 
     public static Outcome<T> Ok(T value) => new(value, null);

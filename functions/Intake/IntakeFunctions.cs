@@ -19,19 +19,19 @@ public sealed class IntakeFunctions(JsonRequestReader reader, IntakeService inta
     {
         var body = await reader.ReadObjectAsync(request, cancellationToken);
         if (!body.IsSuccess)
-            return Problems.From(body.Failure!);
-        using var document = body.Value!;
+            return Problems.From(body.Failure);
+        using var document = body.Value;
 
         var form = IntakeForm.Parse(document.RootElement);
         var key = request.Headers[IdempotencyHeader].ToString();
         if (key.Length > 0 && (key.Length > 200 || key.Any(c => c is < '!' or > '~')))
             return Problems.From(Failure.Invalid(new Dictionary<string, string[]> { [IdempotencyHeader] = ["Must be 1 to 200 visible ASCII characters."] }));
         if (!form.IsSuccess)
-            return Problems.From(form.Failure!);
+            return Problems.From(form.Failure);
 
-        var receipt = await intakes.SubmitAsync(form.Value!, key.Length > 0 ? key : null, cancellationToken);
+        var receipt = await intakes.SubmitAsync(form.Value, key.Length > 0 ? key : null, cancellationToken);
         return receipt.IsSuccess
-            ? new JsonResult(new { reference = receipt.Value!.Reference }) { StatusCode = StatusCodes.Status202Accepted }
-            : Problems.From(receipt.Failure!);
+            ? new JsonResult(new { reference = receipt.Value.Reference }) { StatusCode = StatusCodes.Status202Accepted }
+            : Problems.From(receipt.Failure);
     }
 }
