@@ -27,8 +27,6 @@ public sealed class IntakeFunctions(JsonRequestReader reader, IntakeService inta
             return Problems.From(form.Failure);
 
         var receipt = await intakes.SubmitAsync(form.Value, key.Value.Text, cancellationToken);
-        return receipt.IsSuccess
-            ? new JsonResult(new { reference = receipt.Value.Reference }) { StatusCode = StatusCodes.Status202Accepted }
-            : Problems.From(receipt.Failure);
+        return Answers.From(receipt, StatusCodes.Status202Accepted, r => new { reference = r.Reference });
     }
 }
