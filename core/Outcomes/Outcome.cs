@@ -9,6 +9,13 @@ public sealed record Failure(FailureKind Kind, string Code, string Title, IReadO
 
     public static Failure Invalid(IReadOnlyDictionary<string, string[]> errors) =>
         new(FailureKind.Invalid, "validation_failed", "The request has invalid fields.", errors);
+
+    /// <summary>Table Storage did not answer: the client may try again shortly.</summary>
+    public static Failure StorageUnavailable { get; } =
+        new(FailureKind.Unavailable, "storage_unavailable", "Storage is not available right now. Please try again in a moment.")
+        {
+            RetryAfter = TimeSpan.FromSeconds(10),
+        };
 }
 
 public enum FailureKind
@@ -31,6 +38,7 @@ public readonly record struct Outcome<T>
 
     public T? Value { get; }
     public Failure? Failure { get; }
+    /// <summary>True: <see cref="Value"/> is set; false: <see cref="Failure"/> is. Callers need no <c>!</c> after checking it.</summary>
     [MemberNotNullWhen(true, nameof(Value))]
     [MemberNotNullWhen(false, nameof(Failure))]
     public bool IsSuccess => Failure is null;

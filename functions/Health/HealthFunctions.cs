@@ -14,8 +14,6 @@ public sealed class HealthFunctions(HealthService health)
         CancellationToken cancellationToken)
     {
         var report = await health.CheckAsync(cancellationToken);
-        return report.StorageOk
-            ? new JsonResult(new { status = "ok", storage = "ok", version = report.Version })
-            : Problems.StorageUnavailable();
+        return Answers.From(report, StatusCodes.Status200OK, r => new { status = "ok", storage = "ok", version = r.Version });
     }
 }

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http;
+using Solidaire.Core.Outcomes;
 using Solidaire.Functions.Metadata;
 
 namespace Solidaire.Functions.Http;
@@ -13,12 +14,13 @@ public sealed class HttpFunctionGate(IpRateLimiter limiter, ClientAddress client
     {
         if (trigger.AuthLevel != AuthLevel.Anonymous || !HttpMethods.IsPost(http.Request.Method))
             return null;
-        var wait = limiter.TryAcquire(clientAddress.Resolve(http));
-        return wait is null
-            ? null
-            : new ProblemResult(StatusCodes.Status429TooManyRequests, "rate_limited", "Too many requests from this address. Please try again later.")
-            {
-                RetryAfter = wait,
-            };
+        return limiter.TryAcquire(clientAddress.Resolve(http)) is { } wait ? Problems.From(RateLimited(wait)) : null;
     }
+
+    /// <summary>Why a request over the per-IP limit is refused, and how long until the next one would be admitted.</summary>
+    public static Failure RateLimited(TimeSpan retryAfter) =>
+        new(FailureKind.TooManyRequests, "rate_limited", "Too many requests from this address. Please try again later.")
+        {
+            RetryAfter = retryAfter,
+        };
 }

@@ -40,12 +40,6 @@ public static class Problems
     public static ProblemResult Forbidden() =>
         new(StatusCodes.Status403Forbidden, "forbidden", "This address answers only on this machine.");
 
-    public static ProblemResult StorageUnavailable() =>
-        new(StatusCodes.Status503ServiceUnavailable, "storage_unavailable", "Storage is not available right now. Please try again in a moment.")
-        {
-            RetryAfter = TimeSpan.FromSeconds(10),
-        };
-
     public static ProblemResult Unexpected(string correlationId) =>
         new(StatusCodes.Status500InternalServerError, "internal_error", "Something went wrong on our side. Please try again later.")
         {

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Microsoft.Extensions.Logging;
+using Solidaire.Core.Outcomes;
 using Solidaire.Core.Storage;
 
 namespace Solidaire.Functions.Http;
@@ -15,7 +16,7 @@ public sealed partial class UnexpectedErrors(ILogger<UnexpectedErrors> logger)
         if (Tables.IsUnavailable(exception))
         {
             LogStorageUnavailable(logger, functionName, exception.GetType().Name);
-            return Problems.StorageUnavailable();
+            return Problems.From(Failure.StorageUnavailable);
         }
         var correlationId = NewCorrelationId();
         LogUnexpected(logger, functionName, exception.GetType().FullName ?? "?", exception.TargetSite?.Name ?? "?", correlationId);

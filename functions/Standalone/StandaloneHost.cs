@@ -155,8 +155,8 @@ public static class StandaloneHost
                 return (IResult)Problems.NotFound();
             var body = await reader.ReadObjectAsync(http.Request, http.RequestAborted);
             if (!body.IsSuccess)
-                return Problems.From(body.Failure!);
-            body.Value!.Dispose();
+                return Problems.From(body.Failure);
+            body.Value.Dispose();
             // Like the host's admin API: accepted now, run in the background.
             _ = Task.Run(() => scheduler.RunNowAsync(name, lifetime.ApplicationStopping));
             return Results.Accepted();

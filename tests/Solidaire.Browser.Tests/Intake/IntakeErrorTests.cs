@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using Solidaire.Browser.Tests.Harness;
+using Solidaire.Testing;
 using static Microsoft.Playwright.Assertions;
 
 namespace Solidaire.Browser.Tests.Intake;
@@ -176,9 +177,9 @@ public sealed class IntakeErrorTests(BrowserApp app)
         Assert.Matches("^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$", await request.HeaderValueAsync("idempotency-key"));
         using var body = JsonDocument.Parse(request.PostData!);
         var root = body.RootElement;
+        // The same fields as the valid body the API tests send: the page and the API speak one contract.
         Assert.Equal(
-            ["acknowledgesNotTherapy", "availability", "consentToProcessing", "email", "firstName", "formDurationMs", "lastName",
-             "organisation", "phone", "preferredLanguage", "role", "situation", "website"],
+            IntakeSamples.Valid().Select(p => p.Key).Order(StringComparer.Ordinal).ToArray(),
             root.EnumerateObject().Select(p => p.Name).Order(StringComparer.Ordinal).ToArray());
         Assert.Equal(person.FirstName, root.GetProperty("firstName").GetString());
         Assert.Equal(person.Email, root.GetProperty("email").GetString());

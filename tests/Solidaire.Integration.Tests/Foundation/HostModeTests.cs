@@ -3,14 +3,16 @@ using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.DependencyInjection;
 using Solidaire.Functions;
 using Solidaire.Functions.Http;
+using Solidaire.Functions.Metadata;
 using Solidaire.Testing;
 
 namespace Solidaire.Integration.Tests.Foundation;
 
 /// <summary>
 /// The composition the Azure Functions host runs (no host here to run it: Core Tools cannot be
-/// installed). Building it with the host's arguments proves every function class and the
-/// middleware can be made from its services, so a DI gap shows here and not in Azure.
+/// installed). Building it with the host's arguments and checking every constructor parameter of the
+/// middleware and of each function class declared in functions.metadata against its services shows a
+/// DI gap here, by name, and not in Azure.
 /// </summary>
 public sealed class HostModeTests
 {
@@ -25,13 +27,38 @@ public sealed class HostModeTests
         using var host = FunctionsHostApp.Build([.. args]);
         using var scope = host.Services.CreateScope();
 
-        Assert.NotNull(ActivatorUtilities.CreateInstance<HttpFunctionMiddleware>(scope.ServiceProvider));
-        var functionClasses = typeof(FunctionsHostApp).Assembly.GetTypes()
+        // The classes the host will make are those functions.metadata names: the same as the code's.
+        var assembly = typeof(FunctionsHostApp).Assembly;
+        var declared = host.Services.GetRequiredService<FunctionCatalog>().Functions.Select(f => f.TypeName).Distinct().Order().ToArray();
+        var inCode = assembly.GetTypes()
             .Where(t => t.GetMethods().Any(m => m.GetCustomAttribute<FunctionAttribute>() is not null))
+            .Select(t => t.FullName!)
+            .Order()
             .ToArray();
-        Assert.NotEmpty(functionClasses);
-        foreach (var type in functionClasses)
-            Assert.NotNull(ActivatorUtilities.CreateInstance(scope.ServiceProvider, type));
+        Assert.NotEmpty(declared);
+        Assert.Equal(inCode, declared);
+
+        var made = declared.Select(name => assembly.GetType(name, throwOnError: true)!).Prepend(typeof(HttpFunctionMiddleware)).ToArray();
+        var isService = scope.ServiceProvider.GetRequiredService<IServiceProviderIsService>();
+        var missing = made.SelectMany(type => Unresolvable(type, isService)).ToArray();
+        Assert.True(missing.Length == 0, "Not registered in the host's services: " + string.Join("; ", missing));
+
+        // Registered is not enough: each one's own dependencies must resolve too.
+        foreach (var type in made)
+            ActivatorUtilities.CreateInstance(scope.ServiceProvider, type);
         Directory.Delete(work, recursive: true);
+    }
+
+    /// <summary>The parameters of the type's most nearly resolvable constructor that no registration provides.</summary>
+    private static string[] Unresolvable(Type type, IServiceProviderIsService services)
+    {
+        var gaps = type.GetConstructors()
+            .Select(c => c.GetParameters()
+                .Where(p => !p.HasDefaultValue && !services.IsService(p.ParameterType))
+                .Select(p => $"{type.Name}({p.ParameterType.Name} {p.Name})")
+                .ToArray())
+            .OrderBy(g => g.Length)
+            .ToArray();
+        return gaps.Length == 0 ? [$"{type.Name} has no public constructor"] : gaps[0];
     }
 }

@@ -1,27 +1,15 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Solidaire.Testing;
 
 namespace Solidaire.Integration.Tests.Harness;
 
 /// <summary>Intake bodies as the public page sends them.</summary>
 public static class IntakeBodies
 {
-    public static JsonObject Valid(string email = "jeanne.dupont@example.org", string language = "fr", string role = "manager", string? situation = null) => new()
-    {
-        ["firstName"] = "Jeanne",
-        ["lastName"] = "Dupont-Lefèvre",
-        ["email"] = email,
-        ["phone"] = "+33 6 12 34 56 78",
-        ["role"] = role,
-        ["organisation"] = "Boulangerie du Centre",
-        ["situation"] = situation ?? "Mon équipe est épuisée par la crise et je ne sais plus comment décider.",
-        ["preferredLanguage"] = language,
-        ["availability"] = "Mardi et jeudi matin",
-        ["consentToProcessing"] = true,
-        ["acknowledgesNotTherapy"] = true,
-        ["website"] = "",
-        ["formDurationMs"] = 95000,
-    };
+    /// <summary>The shared valid body (<see cref="IntakeSamples.Valid"/>), with the given email, language, role and situation.</summary>
+    public static JsonObject Valid(string email = IntakeSamples.Email, string language = IntakeSamples.Language, string role = IntakeSamples.Role, string? situation = null) =>
+        IntakeSamples.Valid(email, language, role, situation);
 
     public static async Task<HttpResponseMessage> PostAsync(this HttpClient client, JsonObject body, string? idempotencyKey = null)
     {

@@ -1,7 +1,7 @@
 using System.Collections;
 using Solidaire.Functions.Standalone;
 
-namespace Solidaire.Integration.Tests.Unit;
+namespace Solidaire.Functions.Tests.Standalone;
 
 public sealed class FunctionsHostDetectorTests
 {

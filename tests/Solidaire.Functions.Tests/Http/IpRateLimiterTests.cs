@@ -3,7 +3,7 @@ using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using Solidaire.Functions.Http;
 
-namespace Solidaire.Integration.Tests.Unit;
+namespace Solidaire.Functions.Tests.Http;
 
 public sealed class IpRateLimiterTests
 {

@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Options;
 using Solidaire.Functions.Http;
 
-namespace Solidaire.Integration.Tests.Unit;
+namespace Solidaire.Functions.Tests.Http;
 
 public sealed class ClientAddressTests
 {
