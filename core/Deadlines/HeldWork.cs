@@ -22,7 +22,7 @@ public sealed class HeldWork
 
 public sealed partial class HeldWorkRunner(HeldWork queue, DeadlineRunner runner, ILogger<HeldWorkRunner> logger) : BackgroundService
 {
-    private const int Concurrency = 4;
+    private const int Concurrency = 16;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
