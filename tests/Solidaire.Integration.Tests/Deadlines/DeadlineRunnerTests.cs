@@ -49,7 +49,7 @@ public sealed class DeadlineRunnerTests : IAsyncLifetime
         var completed = await Runner.RunDueAsync(DeadlineLane.Prompt, CancellationToken.None);
 
         Assert.Equal(2, completed);
-        Assert.Equal([first.Id, second.Id], _recorded.Runs.Select(d => d.Id).Order());
+        Assert.Equal(new[] { first.Id, second.Id }.Order(), _recorded.Runs.Select(d => d.Id).Order());
         Assert.Empty(await RowsAsync());
     }
 
