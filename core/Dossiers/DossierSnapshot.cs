@@ -28,8 +28,6 @@ public sealed class DossierSnapshot(DossierId dossier, IEnumerable<TableEntity> 
     /// <summary>Nothing read (or nothing there).</summary>
     public static DossierSnapshot Empty(DossierId dossier) => new(dossier, []);
 
-    public bool IsEmpty => _rows.Count == 0;
-
     public IReadOnlyCollection<TableEntity> Rows => _rows.Values;
 
     public TableEntity? Find(string rowKey) => _rows.GetValueOrDefault(rowKey);

@@ -29,9 +29,8 @@ public sealed class TableDossierStore(Tables tables) : IDossierStore
         var any = string.Join(" or ", rows.Select(r => "(" + (r switch
         {
             RowSelector.Exact e => TableClient.CreateQueryFilter($"RowKey eq {e.RowKey}"),
-            RowSelector.Prefix { Column: null } p => TableClient.CreateQueryFilter($"RowKey ge {p.Start} and RowKey lt {DossierKeys.PrefixEnd(p.Start)}"),
             RowSelector.Prefix p => TableClient.CreateQueryFilter($"RowKey ge {p.Start} and RowKey lt {DossierKeys.PrefixEnd(p.Start)}")
-                                    + " and " + ColumnEquals(p.Column, p.Value),
+                                    + (p.Column is null ? "" : " and " + ColumnEquals(p.Column, p.Value)),
             _ => throw new ArgumentOutOfRangeException(nameof(rows)),
         }) + ")"));
         return partition + " and (" + any + ")";

@@ -74,8 +74,7 @@ public sealed partial class OutboxSender(
         var leased = await dossiers.CommitAsync(transaction, cancellationToken).ConfigureAwait(false);
         if (!leased.IsSuccess)
             return false;
-        for (var i = 0; i < due.Count; i++)
-            due[i].ETag = leased.Value.ETags[i];
+        leased.Value.ApplyTo(due);
         return true;
     }
 
@@ -118,10 +117,10 @@ public sealed partial class OutboxSender(
             LogLeaseLost(logger, leased.Count);
             return;
         }
+        recorded.Value.ApplyTo(leased.Select(m => m.Row).ToArray());
         for (var i = 0; i < leased.Count; i++)
         {
             var (row, email) = (leased[i].Row, leased[i].Email);
-            row.ETag = recorded.Value.ETags[i];
             if (outcomes[i] is SendOutcome.Sent)
                 LogSent(logger, email.MessageId, leased[i].Kind);
             if (row.GetString(OutboxRow.Status) != OutboxStatus.Failed)

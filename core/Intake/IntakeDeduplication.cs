@@ -59,8 +59,7 @@ public static class IntakeDeduplication
         return new Decision<SubmittedIntake>.Commit(transaction, receipt =>
         {
             // The emails are sent from memory next: they carry the ETags the commit gave them.
-            for (var i = 0; i < draft.Emails.Count; i++)
-                draft.Emails[i].Row.ETag = receipt.ETags[firstEmail + i];
+            receipt.ApplyTo(draft.Emails.Select(e => e.Row).ToArray(), firstEmail);
             return new SubmittedIntake(intakeId, IsNew: true);
         });
     }

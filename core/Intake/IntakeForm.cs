@@ -101,7 +101,6 @@ public sealed record IntakeForm(
     }
 
     /// <summary>The address as used for look-ups: trimmed, NFC, lowercase (invariant).</summary>
-    public static string NormalizeEmail(string email) => Dossiers.DossierId.NormalizeEmail(email);
 
     private static string? Text(JsonElement body, string name, FieldErrors errors, bool required, int max, bool multiline, bool allowControl = false)
     {

@@ -32,9 +32,6 @@ public sealed class IntakeQueue(Tables tables, IDossierStore dossiers) : IDeadli
     private const string ArrivedAtColumn = "ArrivedAt";
     private const string EmailFailureColumn = "EmailFailure";
 
-    /// <summary>The email whose failure coordinators must see: the client never heard from us.</summary>
-    private const string AcknowledgementKind = IntakeEmails.Acknowledgement;
-
     public DeadlineKind Kind => Index;
 
     public static string RowKey(IntakeRow r) =>
@@ -44,9 +41,10 @@ public sealed class IntakeQueue(Tables tables, IDossierStore dossiers) : IDeadli
 
     public async Task<DeadlineResult> HandleAsync(Deadline deadline, CancellationToken cancellationToken)
     {
+        var dossier = DossierId.Parse(deadline.Dossier);
         // Gone (destroyed, or its request never committed): nothing to queue.
-        if (await ReadIntakeAsync(DossierId.Parse(deadline.Dossier), deadline.Subject, cancellationToken).ConfigureAwait(false) is { } intake)
-            await IndexAsync(DossierId.Parse(deadline.Dossier), intake, cancellationToken).ConfigureAwait(false);
+        if (await ReadIntakeAsync(dossier, deadline.Subject, cancellationToken).ConfigureAwait(false) is { } intake)
+            await IndexAsync(dossier, intake, cancellationToken).ConfigureAwait(false);
         return DeadlineResult.Done;
     }
 
@@ -70,7 +68,8 @@ public sealed class IntakeQueue(Tables tables, IDossierStore dossiers) : IDeadli
     /// <summary>Makes a failed email to the client visible to coordinators, on the intake's queue row.</summary>
     public async Task OnFailedAsync(RetentionUnit unit, string kind, string reason, CancellationToken cancellationToken)
     {
-        if (kind != AcknowledgementKind || await ReadIntakeAsync(unit.Dossier, unit.Id, cancellationToken).ConfigureAwait(false) is not { } intake)
+        // Only the acknowledgement: its failure means the client never heard from us.
+        if (kind != IntakeEmails.Acknowledgement || await ReadIntakeAsync(unit.Dossier, unit.Id, cancellationToken).ConfigureAwait(false) is not { } intake)
             return;
         await Table.UpsertEntityAsync(new TableEntity(Partition, RowKey(intake)) { [EmailFailureColumn] = reason }, TableUpdateMode.Merge, cancellationToken).ConfigureAwait(false);
     }

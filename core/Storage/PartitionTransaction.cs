@@ -31,9 +31,6 @@ public sealed class PartitionTransaction(string partitionKey)
     /// <summary>Replaces the row as it was read: fails (a conflict) if it changed since (<paramref name="etag"/>).</summary>
     public PartitionTransaction Replace(ITableEntity entity, ETag etag) => Push(TableTransactionActionType.UpdateReplace, entity, etag);
 
-    /// <summary>Sets the given columns of the row as it was read, guarded by <paramref name="etag"/>.</summary>
-    public PartitionTransaction Merge(ITableEntity entity, ETag etag) => Push(TableTransactionActionType.UpdateMerge, entity, etag);
-
     /// <summary>Deletes the row; with <paramref name="etag"/> only if unchanged, with <see cref="ETag.All"/> whatever it holds (it must exist).</summary>
     public PartitionTransaction Delete(ITableEntity entity, ETag etag) => Push(TableTransactionActionType.Delete, entity, etag);
 

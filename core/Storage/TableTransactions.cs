@@ -5,7 +5,15 @@ using Solidaire.Core.Outcomes;
 namespace Solidaire.Core.Storage;
 
 /// <summary>What a committed transaction left: the new ETag of each action's row, in order (empty for deletes).</summary>
-public sealed record CommitReceipt(IReadOnlyList<ETag> ETags);
+public sealed record CommitReceipt(IReadOnlyList<ETag> ETags)
+{
+    /// <summary>Gives <paramref name="rows"/>, committed as actions <paramref name="firstAction"/> onwards, their new ETags, so they can be updated again.</summary>
+    public void ApplyTo(IReadOnlyList<ITableEntity> rows, int firstAction = 0)
+    {
+        for (var i = 0; i < rows.Count; i++)
+            rows[i].ETag = ETags[firstAction + i];
+    }
+}
 
 public static class TableTransactions
 {

@@ -422,7 +422,7 @@ public sealed class IntakeFormTests
     [Fact]
     public void NormalizeEmail_TrimsComposesAndLowercases()
     {
-        var normalized = IntakeForm.NormalizeEmail("  Ame\u0301lie.DURAND@Example.ORG \n");
+        var normalized = Core.Dossiers.DossierId.NormalizeEmail("  Ame\u0301lie.DURAND@Example.ORG \n");
 
         Assert.Equal("am\u00e9lie.durand@example.org", normalized);
     }
@@ -430,7 +430,7 @@ public sealed class IntakeFormTests
     [Fact]
     public void NormalizeEmail_WhenTwoSpellingsDifferOnlyInCaseAndForm_GivesTheSameAddress()
     {
-        Assert.Equal(IntakeForm.NormalizeEmail("am\u00e9lie@example.org"), IntakeForm.NormalizeEmail("AME\u0301LIE@EXAMPLE.ORG"));
+        Assert.Equal(Core.Dossiers.DossierId.NormalizeEmail("am\u00e9lie@example.org"), Core.Dossiers.DossierId.NormalizeEmail("AME\u0301LIE@EXAMPLE.ORG"));
     }
 
     // --- Phone ---

@@ -21,11 +21,5 @@ public sealed class CountedStorage(Tables tables, StorageRequestCounter counter)
         return new CountedStorage(new Tables(app.Services.GetRequiredService<IOptions<StorageOptions>>(), counter), counter);
     }
 
-    public async Task<IReadOnlyList<TableEntity>> AllAsync(string table)
-    {
-        var all = new List<TableEntity>();
-        await foreach (var e in Tables.Get(table).QueryAsync<TableEntity>())
-            all.Add(e);
-        return all;
-    }
+    public Task<IReadOnlyList<TableEntity>> AllAsync(string table) => StorageContents.AllAsync(Tables, table);
 }

@@ -6,12 +6,15 @@ namespace Solidaire.Integration.Tests.Harness;
 /// <summary>What a test app's tables hold, read straight from Azurite.</summary>
 public static class StorageContents
 {
-    public static async Task<IReadOnlyList<TableEntity>> AllAsync(TestApp app, string? table = null)
+    public static Task<IReadOnlyList<TableEntity>> AllAsync(TestApp app, string? table = null) => AllAsync(app.Tables, table);
+
+    /// <summary>Every row of <paramref name="table"/> (or of every table), through <paramref name="tables"/>' own client pipeline.</summary>
+    public static async Task<IReadOnlyList<TableEntity>> AllAsync(Tables tables, string? table = null)
     {
         var all = new List<TableEntity>();
         foreach (var name in table is null ? Tables.All : [table])
         {
-            await foreach (var e in app.Tables.Get(name).QueryAsync<TableEntity>())
+            await foreach (var e in tables.Get(name).QueryAsync<TableEntity>())
                 all.Add(e);
         }
         return all;
