@@ -11,8 +11,11 @@ using Solidaire.Core.Staff;
 
 namespace Solidaire.Core.Intake;
 
-/// <summary>What the client is told: the reference of their request.</summary>
-public sealed record IntakeReceipt(string Reference);
+/// <summary>
+/// What the client is told: the reference of their request, and whether what they wrote carries
+/// crisis signals, so the page can show the emergency numbers at once (rule 2, §3.1, §3.7).
+/// </summary>
+public sealed record IntakeReceipt(string Reference, bool Urgent);
 
 /// <summary>An intake read back: its facts and, opened with its data key, what the client wrote.</summary>
 public sealed record StoredIntake(DossierId Dossier, IntakeRow Row, IntakePersonalData PersonalData);
@@ -53,11 +56,13 @@ public sealed partial class IntakeService(
 
     public async Task<Outcome<IntakeReceipt>> SubmitAsync(IntakeForm form, string? idempotencyKey, CancellationToken cancellationToken)
     {
+        // Judged before anything else: a person in crisis mistaken for a robot still sees the help numbers.
+        var urgent = crisisSignals.AreIn(form.Situation);
         if (LooksAutomated(form))
         {
             // Answered like a real request so a robot learns nothing; stored nowhere, sends nothing.
             LogDiscarded(logger);
-            return Outcome<IntakeReceipt>.Ok(new IntakeReceipt(Reference.Display(Reference.New())));
+            return Outcome<IntakeReceipt>.Ok(new IntakeReceipt(Reference.Display(Reference.New()), urgent));
         }
 
         var now = time.GetUtcNow();
@@ -70,7 +75,7 @@ public sealed partial class IntakeService(
             DuplicateWindow: TimeSpan.FromMinutes(intakeOptions.Value.DuplicateWindowMinutes),
             Now: now);
         var intake = new IntakeRow(
-            Reference.New(), IntakeRow.New, IntakeForm.RoleName(form.Role), form.HasPriority, crisisSignals.AreIn(form.Situation),
+            Reference.New(), IntakeRow.New, IntakeForm.RoleName(form.Role), form.HasPriority, urgent,
             form.PreferredLanguage, now, now.AddDays(retentionOptions.Value.IntakeDays));
         var unit = new RetentionUnit(dossier, intake.IntakeId);
 
@@ -115,7 +120,8 @@ public sealed partial class IntakeService(
             // A duplicate: the deadlines recorded for it have nothing to do; clear them now rather than in 90 days.
             heldWork.Enqueue([.. new[] { dispatch, index, destroy }.Select(d => new HeldDeadline(d, _ => Task.FromResult(DeadlineResult.Done)))]);
         }
-        return Outcome<IntakeReceipt>.Ok(new IntakeReceipt(Reference.Display(submitted.IntakeId)));
+        // A duplicate carries the same situation as its original, so the same urgency.
+        return Outcome<IntakeReceipt>.Ok(new IntakeReceipt(Reference.Display(submitted.IntakeId), urgent));
     }
 
     /// <summary>An intake read back from its dossier, opened; null when there is none (or it was destroyed).</summary>

@@ -8,7 +8,7 @@ namespace Solidaire.Functions.Intake;
 
 public sealed class IntakeFunctions(JsonRequestReader reader, IntakeService intakes)
 {
-    /// <summary>A request for help from the public form (rule 1). 202 with the reference.</summary>
+    /// <summary>A request for help from the public form (rule 1). 202 with the reference and whether it is urgent.</summary>
     [Function("SubmitIntake")]
     public async Task<IActionResult> Submit(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "intakes")] HttpRequest request,
@@ -27,6 +27,6 @@ public sealed class IntakeFunctions(JsonRequestReader reader, IntakeService inta
             return Problems.From(form.Failure);
 
         var receipt = await intakes.SubmitAsync(form.Value, key.Value.Text, cancellationToken);
-        return Answers.From(receipt, StatusCodes.Status202Accepted, r => new { reference = r.Reference });
+        return Answers.From(receipt, StatusCodes.Status202Accepted, r => new { reference = r.Reference, urgent = r.Urgent });
     }
 }

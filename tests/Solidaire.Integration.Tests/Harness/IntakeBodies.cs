@@ -25,4 +25,12 @@ public static class IntakeBodies
         Assert.True(response.StatusCode == System.Net.HttpStatusCode.Accepted, $"{(int)response.StatusCode}: {text}");
         return JsonDocument.Parse(text).RootElement.GetProperty("reference").GetString()!;
     }
+
+    /// <summary>The answer's "urgent" flag: a JSON boolean, always present on a 202.</summary>
+    public static async Task<bool> UrgentOf(HttpResponseMessage response)
+    {
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == System.Net.HttpStatusCode.Accepted, $"{(int)response.StatusCode}: {text}");
+        return JsonDocument.Parse(text).RootElement.GetProperty("urgent").GetBoolean();
+    }
 }

@@ -34,7 +34,10 @@ public sealed class IntakeSubmissionTests : AppTest
     {
         var body = IntakeBodies.Valid("notice@example.org");
 
-        var reference = await IntakeBodies.ReferenceOf(await App.Client.PostAsync(body));
+        var response = await App.Client.PostAsync(body);
+
+        Assert.False(await IntakeBodies.UrgentOf(response));
+        var reference = await IntakeBodies.ReferenceOf(response);
 
         var notice = await EmlMessage.WaitForAsync(App.MailFolder, m => m.To == "coordination@solidaire.test" && m.Subject.Contains(reference));
         Assert.DoesNotContain("URGENT", notice.Subject);
@@ -50,8 +53,10 @@ public sealed class IntakeSubmissionTests : AppTest
     [InlineData("en", "Since the closure I keep thinking I want to die, every single night.")]
     public async Task CrisisSignalsInTheSituation_SendCoordinatorsAnUrgentAlert(string language, string situation)
     {
-        var reference = await IntakeBodies.ReferenceOf(await App.Client.PostAsync(IntakeBodies.Valid($"urgent-{language}@example.org", language, situation: situation)));
+        var response = await App.Client.PostAsync(IntakeBodies.Valid($"urgent-{language}@example.org", language, situation: situation));
 
+        Assert.True(await IntakeBodies.UrgentOf(response));
+        var reference = await IntakeBodies.ReferenceOf(response);
         var alert = await EmlMessage.WaitForAsync(App.MailFolder, m => m.To == "coordination@solidaire.test" && m.Subject.Contains(reference));
         Assert.Contains("URGENT", alert.Subject);
         var ack = await EmlMessage.WaitForAsync(App.MailFolder, m => m.To == $"urgent-{language}@example.org");
