@@ -13,43 +13,63 @@ public sealed record EmailContent(string Language, string Subject, string Text, 
 /// </summary>
 public static class EmailTemplates
 {
-    /// <summary>To the client: we have your request (rule 2: always lists professional help, §3.1, §3.7).</summary>
-    public static EmailContent IntakeAcknowledgement(string language, string firstName, string reference, int retentionDays) => language == "en"
+    /// <summary>
+    /// To the client: we have your request (rule 2: always lists professional help, §3.1, §3.7). When
+    /// what they wrote carries crisis signals, the help numbers come first and nothing promises a
+    /// delay: a coordinator looks at urgent requests before any other.
+    /// </summary>
+    public static EmailContent IntakeAcknowledgement(string language, string firstName, string reference, int retentionDays, bool urgent) => language == "en"
         ? Render("en",
-            $"We have received your request for support (reference {reference})",
+            urgent ? $"Your request has reached us (reference {reference}): if you are in danger, call for help now" : $"We have received your request for support (reference {reference})",
             $"Hello {firstName},",
-            [
-                $"Thank you for writing to us. Your request has reached the Solidaire collective under the reference {reference}.",
-                "What happens next: a coordinator reads every request and will write to you within a few days to introduce a coach. The support is 1 to 4 sessions, remote by default, and you choose your own counterpart (financial or not) after seeing the coach's usual price.",
-                "Coaching is not therapy or medical care: our coaches support you in your professional life and will suggest other professionals when that is what you need.",
-            ],
-            "If you are in danger or thinking about suicide, do not wait for us:",
+            urgent
+                ?
+                [
+                    $"Your request has reached the Solidaire collective under the reference {reference}. A coordinator looks at requests like yours before any other, as soon as they can, and will write to you.",
+                    "Coaching is neither emergency help nor medical care: if you need it, the people above are the ones who can help at once, day and night. You can call them and still keep your request with us.",
+                ]
+                :
+                [
+                    $"Thank you for writing to us. Your request has reached the Solidaire collective under the reference {reference}.",
+                    "What happens next: a coordinator reads every request and will write to you within a few days to introduce a coach. The support is 1 to 4 sessions, remote by default, and you choose your own contribution (financial or not) after seeing the coach's usual price.",
+                    "Coaching is not therapy or medical care: our coaches support you in your professional life and will suggest other professionals when that is what you need.",
+                ],
+            urgent ? "What you wrote tells us you may be going through something very hard right now. If you are in danger or thinking about suicide, please call now:" : "If you are in danger or thinking about suicide, do not wait for us:",
             [
                 "In France: call 3114 (suicide prevention, free, 24/7).",
                 "Medical emergency: call 15 (SAMU) or 112 (European emergency number).",
                 "Elsewhere: call your local emergency number.",
             ],
             $"Your data is used only to answer your request and nothing else. If no coaching follows, it is destroyed {retentionDays} days after your request; otherwise when the coaching ends, as the contract will tell you.",
-            "The Solidaire collective")
+            "The Solidaire collective",
+            helpFirst: urgent)
         : Render("fr",
-            $"Nous avons bien reçu votre demande d'accompagnement (référence {reference})",
+            urgent ? $"Votre demande nous est parvenue (référence {reference}) : si vous êtes en danger, appelez à l'aide maintenant" : $"Nous avons bien reçu votre demande d'accompagnement (référence {reference})",
             $"Bonjour {firstName},",
-            [
-                $"Merci de nous avoir écrit. Votre demande est bien arrivée au collectif Solidaire, sous la référence {reference}.",
-                "La suite : un·e coordinateur·rice lit chaque demande et vous écrira sous quelques jours pour vous présenter un·e coach. L'accompagnement comprend 1 à 4 séances, à distance par défaut, et c'est vous qui choisissez votre contrepartie (financière ou non) après avoir pris connaissance du tarif habituel du coach.",
-                "Le coaching n'est ni une thérapie ni un soin médical : nos coachs vous soutiennent dans votre vie professionnelle et vous orienteront vers d'autres professionnels si c'est ce dont vous avez besoin.",
-            ],
-            "Si vous êtes en danger ou pensez au suicide, n'attendez pas notre réponse :",
+            urgent
+                ?
+                [
+                    $"Votre demande est bien arrivée au collectif Solidaire, sous la référence {reference}. Un·e coordinateur·rice regarde les demandes comme la vôtre avant toutes les autres, dès que possible, et vous écrira.",
+                    "Le coaching n'est ni une aide d'urgence ni un soin médical : si vous en avez besoin, ce sont les personnes ci-dessus qui peuvent vous aider tout de suite, de jour comme de nuit. Vous pouvez les appeler et garder votre demande auprès de nous.",
+                ]
+                :
+                [
+                    $"Merci de nous avoir écrit. Votre demande est bien arrivée au collectif Solidaire, sous la référence {reference}.",
+                    "La suite : un·e coordinateur·rice lit chaque demande et vous écrira sous quelques jours pour vous présenter un·e coach. L'accompagnement comprend 1 à 4 séances, à distance par défaut, et c'est vous qui choisissez votre contrepartie (financière ou non) après avoir pris connaissance du tarif habituel du coach.",
+                    "Le coaching n'est ni une thérapie ni un soin médical : nos coachs vous soutiennent dans votre vie professionnelle et vous orienteront vers d'autres professionnels si c'est ce dont vous avez besoin.",
+                ],
+            urgent ? "Ce que vous avez écrit nous dit que vous traversez peut-être un moment très difficile. Si vous êtes en danger ou pensez au suicide, appelez maintenant :" : "Si vous êtes en danger ou pensez au suicide, n'attendez pas notre réponse :",
             [
                 "En France : appelez le 3114 (prévention du suicide, gratuit, 24h/24 et 7j/7).",
                 "Urgence médicale : appelez le 15 (SAMU) ou le 112 (numéro d'urgence européen).",
                 "Ailleurs : appelez le numéro d'urgence local.",
             ],
             $"Vos données ne servent qu'à répondre à votre demande, à rien d'autre. Si aucun accompagnement ne suit, elles sont détruites {retentionDays} jours après votre demande ; sinon à la fin de l'accompagnement, comme le précisera le contrat.",
-            "Le collectif Solidaire");
+            "Le collectif Solidaire",
+            helpFirst: urgent);
 
     /// <summary>To the coordinators: a new intake waits. Never the client's words (rule 11).</summary>
-    public static EmailContent CoordinatorNotice(string language, string reference, bool urgent, ClientRole role)
+    public static EmailContent CoordinatorNotice(string language, string reference, bool urgent, ClientRole role, bool acknowledged = true)
     {
         var priority = role is ClientRole.Executive or ClientRole.Manager;
         return language == "en"
@@ -61,6 +81,7 @@ public static class EmailTemplates
                     urgent
                         ? "Crisis signals were found in what the person wrote: please look at it now and consider referring them to emergency or medical help."
                         : priority ? "It comes from an executive or manager: served first (charter §2)." : "It is queued by arrival.",
+                    .. acknowledged ? Array.Empty<string>() : ["The person has not received an acknowledgement: the hourly budget of acknowledgement emails was spent. Please write to them yourself."],
                 ],
                 null, [], "The details are in the coordinators' console, not in this email.", "Solidaire")
             : Render("fr",
@@ -71,25 +92,23 @@ public static class EmailTemplates
                     urgent
                         ? "Des signaux de crise ont été repérés dans ce que la personne a écrit : merci de la regarder tout de suite et d'envisager une orientation vers les urgences ou un soin médical."
                         : priority ? "Elle vient d'un·e dirigeant·e ou d'un·e manager : prioritaire (charte §2)." : "Elle est traitée dans l'ordre d'arrivée.",
+                    .. acknowledged ? Array.Empty<string>() : ["La personne n'a pas reçu d'accusé de réception : le nombre maximal d'accusés par heure était atteint. Merci de lui écrire vous-même."],
                 ],
                 null, [], "Le détail se trouve dans la console des coordinateurs, pas dans cet email.", "Solidaire");
     }
 
     private static EmailContent Render(
         string language, string subject, string greeting, IReadOnlyList<string> paragraphs,
-        string? helpIntro, IReadOnlyList<string> help, string footer, string signature)
+        string? helpIntro, IReadOnlyList<string> help, string footer, string signature, bool helpFirst = false)
     {
         var text = new StringBuilder();
         text.AppendLine(greeting).AppendLine();
+        if (helpFirst)
+            TextHelp(text, helpIntro, help);
         foreach (var p in paragraphs)
             text.AppendLine(p).AppendLine();
-        if (helpIntro is not null)
-        {
-            text.AppendLine(helpIntro);
-            foreach (var h in help)
-                text.Append("- ").AppendLine(h);
-            text.AppendLine();
-        }
+        if (!helpFirst)
+            TextHelp(text, helpIntro, help);
         text.AppendLine(footer).AppendLine().AppendLine(signature);
 
         static string E(string value) => WebUtility.HtmlEncode(value);
@@ -97,16 +116,33 @@ public static class EmailTemplates
         html.Append("<!doctype html><html lang=\"").Append(language).Append("\"><head><meta charset=\"utf-8\"><title>")
             .Append(E(subject)).Append("</title></head><body style=\"font-family:sans-serif;line-height:1.5;color:#1a1a1a;max-width:40em\">");
         html.Append("<p>").Append(E(greeting)).Append("</p>");
+        if (helpFirst)
+            HtmlHelp(html, helpIntro, help);
         foreach (var p in paragraphs)
             html.Append("<p>").Append(E(p)).Append("</p>");
-        if (helpIntro is not null)
-        {
-            html.Append("<div style=\"border-left:4px solid #b00020;padding:0 1em;margin:1em 0\"><p><strong>").Append(E(helpIntro)).Append("</strong></p><ul>");
-            foreach (var h in help)
-                html.Append("<li>").Append(E(h)).Append("</li>");
-            html.Append("</ul></div>");
-        }
+        if (!helpFirst)
+            HtmlHelp(html, helpIntro, help);
         html.Append("<p style=\"color:#555\">").Append(E(footer)).Append("</p><p>").Append(E(signature)).Append("</p></body></html>");
         return new EmailContent(language, subject, text.ToString(), html.ToString());
+    }
+
+    private static void TextHelp(StringBuilder text, string? intro, IReadOnlyList<string> help)
+    {
+        if (intro is null)
+            return;
+        text.AppendLine(intro);
+        foreach (var h in help)
+            text.Append("- ").AppendLine(h);
+        text.AppendLine();
+    }
+
+    private static void HtmlHelp(StringBuilder html, string? intro, IReadOnlyList<string> help)
+    {
+        if (intro is null)
+            return;
+        html.Append("<div style=\"border-left:4px solid #b00020;padding:0 1em;margin:1em 0\"><p><strong>").Append(WebUtility.HtmlEncode(intro)).Append("</strong></p><ul>");
+        foreach (var h in help)
+            html.Append("<li>").Append(WebUtility.HtmlEncode(h)).Append("</li>");
+        html.Append("</ul></div>");
     }
 }

@@ -16,7 +16,7 @@ public sealed class EmailTemplatesTests
     [InlineData("en")]
     public void IntakeAcknowledgement_GivesTheReferenceInSubjectTextAndHtml(string language)
     {
-        var email = EmailTemplates.IntakeAcknowledgement(language, "Amélie", Reference, 90);
+        var email = EmailTemplates.IntakeAcknowledgement(language, "Amélie", Reference, 90, urgent: false);
 
         Assert.Contains(Reference, email.Subject, StringComparison.Ordinal);
         Assert.Contains(Reference, email.Text, StringComparison.Ordinal);
@@ -28,18 +28,20 @@ public sealed class EmailTemplatesTests
     [InlineData("en", "Hello Amélie,")]
     public void IntakeAcknowledgement_GreetsTheClientByFirstName(string language, string greeting)
     {
-        var email = EmailTemplates.IntakeAcknowledgement(language, "Amélie", Reference, 90);
+        var email = EmailTemplates.IntakeAcknowledgement(language, "Amélie", Reference, 90, urgent: false);
 
         Assert.StartsWith(greeting, email.Text, StringComparison.Ordinal);
         Assert.Contains(greeting, WebUtility.HtmlDecode(email.Html), StringComparison.Ordinal);
     }
 
     [Theory]
-    [InlineData("fr", "appelez le 3114", "appelez le 15", "le 112")]
-    [InlineData("en", "call 3114", "call 15", "112")]
-    public void IntakeAcknowledgement_ListsTheEmergencyNumbers(string language, string suicide, string samu, string european)
+    [InlineData("fr", "appelez le 3114", "appelez le 15", "le 112", false)]
+    [InlineData("en", "call 3114", "call 15", "112", false)]
+    [InlineData("fr", "appelez le 3114", "appelez le 15", "le 112", true)]
+    [InlineData("en", "call 3114", "call 15", "112", true)]
+    public void IntakeAcknowledgement_ListsTheEmergencyNumbers(string language, string suicide, string samu, string european, bool urgent)
     {
-        var email = EmailTemplates.IntakeAcknowledgement(language, "Amélie", Reference, 90);
+        var email = EmailTemplates.IntakeAcknowledgement(language, "Amélie", Reference, 90, urgent);
 
         Assert.Contains(suicide, email.Text, StringComparison.Ordinal);
         Assert.Contains(samu, email.Text, StringComparison.Ordinal);
@@ -53,17 +55,19 @@ public sealed class EmailTemplatesTests
     [InlineData("en", "Coaching is not therapy or medical care")]
     public void IntakeAcknowledgement_SaysCoachingIsNotTherapy(string language, string sentence)
     {
-        var email = EmailTemplates.IntakeAcknowledgement(language, "Amélie", Reference, 90);
+        var email = EmailTemplates.IntakeAcknowledgement(language, "Amélie", Reference, 90, urgent: false);
 
         Assert.Contains(sentence, email.Text, StringComparison.Ordinal);
     }
 
     [Theory]
-    [InlineData("fr", "détruites 90 jours après votre demande")]
-    [InlineData("en", "destroyed 90 days after your request")]
-    public void IntakeAcknowledgement_StatesTheRetentionPeriod(string language, string sentence)
+    [InlineData("fr", "détruites 90 jours après votre demande", false)]
+    [InlineData("en", "destroyed 90 days after your request", false)]
+    [InlineData("fr", "détruites 90 jours après votre demande", true)]
+    [InlineData("en", "destroyed 90 days after your request", true)]
+    public void IntakeAcknowledgement_StatesTheRetentionPeriod(string language, string sentence, bool urgent)
     {
-        var email = EmailTemplates.IntakeAcknowledgement(language, "Amélie", Reference, 90);
+        var email = EmailTemplates.IntakeAcknowledgement(language, "Amélie", Reference, 90, urgent);
 
         Assert.Contains(sentence, email.Text, StringComparison.Ordinal);
     }
@@ -74,7 +78,7 @@ public sealed class EmailTemplatesTests
     [InlineData("de", "fr", "Nous avons bien reçu votre demande")] // anything but English is French
     public void IntakeAcknowledgement_IsWrittenInTheClientsLanguage(string asked, string language, string subjectStart)
     {
-        var email = EmailTemplates.IntakeAcknowledgement(asked, "Amélie", Reference, 90);
+        var email = EmailTemplates.IntakeAcknowledgement(asked, "Amélie", Reference, 90, urgent: false);
 
         Assert.Equal(language, email.Language);
         Assert.StartsWith(subjectStart, email.Subject, StringComparison.Ordinal);
@@ -86,7 +90,7 @@ public sealed class EmailTemplatesTests
     [InlineData("en")]
     public void IntakeAcknowledgement_WhenFirstNameIsAScript_EncodesItInHtml(string language)
     {
-        var email = EmailTemplates.IntakeAcknowledgement(language, "<script>alert(1)</script>", Reference, 90);
+        var email = EmailTemplates.IntakeAcknowledgement(language, "<script>alert(1)</script>", Reference, 90, urgent: false);
 
         Assert.DoesNotContain("<script", email.Html, StringComparison.OrdinalIgnoreCase);
         Assert.Contains("&lt;script&gt;alert(1)&lt;/script&gt;", email.Html, StringComparison.Ordinal);
@@ -97,7 +101,7 @@ public sealed class EmailTemplatesTests
     [InlineData("en")]
     public void IntakeAcknowledgement_WhenFirstNameHasQuoteAndAmpersand_EncodesThemInHtml(string language)
     {
-        var email = EmailTemplates.IntakeAcknowledgement(language, "O'Brien & Co", Reference, 90);
+        var email = EmailTemplates.IntakeAcknowledgement(language, "O'Brien & Co", Reference, 90, urgent: false);
 
         Assert.DoesNotContain("O'Brien & Co", email.Html, StringComparison.Ordinal);
         Assert.Contains("O&#39;Brien &amp; Co", email.Html, StringComparison.Ordinal);
@@ -106,7 +110,7 @@ public sealed class EmailTemplatesTests
     [Fact]
     public void IntakeAcknowledgement_WhenFirstNameHasMarkup_KeepsItAsWrittenInTheTextPart()
     {
-        var email = EmailTemplates.IntakeAcknowledgement("en", "O'Brien & Co", Reference, 90);
+        var email = EmailTemplates.IntakeAcknowledgement("en", "O'Brien & Co", Reference, 90, urgent: false);
 
         Assert.StartsWith("Hello O'Brien & Co,", email.Text, StringComparison.Ordinal);
     }
@@ -114,9 +118,55 @@ public sealed class EmailTemplatesTests
     [Fact]
     public void IntakeAcknowledgement_DoesNotPutTheFirstNameInTheSubject()
     {
-        var email = EmailTemplates.IntakeAcknowledgement("fr", "Amélie", Reference, 90);
+        var email = EmailTemplates.IntakeAcknowledgement("fr", "Amélie", Reference, 90, urgent: false);
 
         Assert.DoesNotContain("Amélie", email.Subject, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("fr", "quelques jours")]
+    [InlineData("en", "few days")]
+    public void UrgentAcknowledgement_PromisesNoDelay(string language, string delay)
+    {
+        var email = EmailTemplates.IntakeAcknowledgement(language, "Amélie", Reference, 90, urgent: true);
+
+        Assert.DoesNotContain(delay, email.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain(delay, email.Html, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("fr")]
+    [InlineData("en")]
+    public void UrgentAcknowledgement_PutsTheHelpNumbersBeforeAnythingElse(string language)
+    {
+        var email = EmailTemplates.IntakeAcknowledgement(language, "Amélie", Reference, 90, urgent: true);
+
+        var help = email.Text.IndexOf("3114", StringComparison.Ordinal);
+        Assert.True(help >= 0 && help < email.Text.IndexOf(Reference, StringComparison.Ordinal), email.Text);
+        Assert.True(email.Html.IndexOf("3114", StringComparison.Ordinal) < email.Html.IndexOf("<p>" + (language == "en" ? "Your request" : "Votre demande"), StringComparison.Ordinal));
+        Assert.Contains(Reference, email.Subject, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void UrgentAcknowledgement_DiffersFromTheOrdinaryOne()
+    {
+        var ordinary = EmailTemplates.IntakeAcknowledgement("fr", "Amélie", Reference, 90, urgent: false);
+        var urgent = EmailTemplates.IntakeAcknowledgement("fr", "Amélie", Reference, 90, urgent: true);
+
+        Assert.NotEqual(ordinary.Subject, urgent.Subject);
+        Assert.Contains("en danger", urgent.Subject, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void EnglishAcknowledgement_SaysContribution_NeverCounterpart(bool urgent)
+    {
+        var email = EmailTemplates.IntakeAcknowledgement("en", "Amélie", Reference, 90, urgent);
+
+        Assert.DoesNotContain("counterpart", email.Text, StringComparison.OrdinalIgnoreCase);
+        if (!urgent)
+            Assert.Contains("your own contribution", email.Text, StringComparison.Ordinal);
     }
 
     // --- Notice to the coordinators ---
@@ -125,13 +175,13 @@ public sealed class EmailTemplatesTests
     public void CoordinatorNotice_TakesNoTextFromTheClient()
     {
         // Rule 11: the notice can carry no client words because it is given none: only the language,
-        // the reference, whether it is urgent and the role.
+        // the reference, whether it is urgent, the role and whether the client was acknowledged.
         var parameters = typeof(EmailTemplates).GetMethod(nameof(EmailTemplates.CoordinatorNotice), BindingFlags.Public | BindingFlags.Static)!
             .GetParameters()
             .Select(p => (p.Name, p.ParameterType));
 
         Assert.Equal(
-            [("language", typeof(string)), ("reference", typeof(string)), ("urgent", typeof(bool)), ("role", typeof(ClientRole))],
+            [("language", typeof(string)), ("reference", typeof(string)), ("urgent", typeof(bool)), ("role", typeof(ClientRole)), ("acknowledged", typeof(bool))],
             parameters);
     }
 
@@ -146,6 +196,18 @@ public sealed class EmailTemplatesTests
 
         Assert.Contains(Reference, email.Subject, StringComparison.Ordinal);
         Assert.Contains(Reference, email.Text, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("fr", "pas reçu d'accusé de réception")]
+    [InlineData("en", "has not received an acknowledgement")]
+    public void CoordinatorNotice_WhenTheAcknowledgementWasWithheld_AsksToWriteToThePerson(string language, string words)
+    {
+        var withheld = EmailTemplates.CoordinatorNotice(language, Reference, urgent: false, ClientRole.Employee, acknowledged: false);
+        var sent = EmailTemplates.CoordinatorNotice(language, Reference, urgent: false, ClientRole.Employee, acknowledged: true);
+
+        Assert.Contains(words, withheld.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain(words, sent.Text, StringComparison.Ordinal);
     }
 
     [Theory]

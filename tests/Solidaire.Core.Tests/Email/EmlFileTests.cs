@@ -95,7 +95,7 @@ public sealed class EmlFileTests
     [Fact]
     public void Read_OfARenderedAcknowledgement_GivesBackBothParts()
     {
-        var content = EmailTemplates.IntakeAcknowledgement("fr", "O'Brien & Co", "7KQ2-M9XD-4TZB", 90);
+        var content = EmailTemplates.IntakeAcknowledgement("fr", "O'Brien & Co", "7KQ2-M9XD-4TZB", 90, urgent: false);
         var email = new OutgoingEmail("msg-1", "a@example.org", content.Language, content.Subject, content.Text, content.Html);
 
         var eml = RoundTrip(email);
