@@ -41,6 +41,7 @@ public static class DependencyInjection
         services.AddSingleton<IEmailFailureObserver>(sp => sp.GetRequiredService<IntakeQueue>());
         services.AddSingleton<IntakeDestruction>();
         services.AddSingleton<IDeadlineHandler>(sp => sp.GetRequiredService<IntakeDestruction>());
+        services.AddSingleton<AcknowledgementBudget>();
         services.AddSingleton<IntakeService>();
         services.AddSingleton<RetentionService>();
         return services;

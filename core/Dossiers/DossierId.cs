@@ -1,4 +1,4 @@
-using System.Text;
+using Solidaire.Core.Email;
 using Solidaire.Core.PersonalData;
 
 namespace Solidaire.Core.Dossiers;
@@ -23,8 +23,8 @@ public readonly record struct DossierId
             ? new DossierId(partitionKey)
             : throw new FormatException("Not a dossier id.");
 
-    /// <summary>Two spellings of one address are one client: trimmed, NFC, lower case.</summary>
-    public static string NormalizeEmail(string email) => email.Trim().Normalize(NormalizationForm.FormC).ToLowerInvariant();
+    /// <summary>Two spellings of one address are one client: its canonical form (<see cref="MailboxAddress"/>), lower case.</summary>
+    public static string NormalizeEmail(string email) => MailboxAddress.LookupForm(email);
 
     public override string ToString() => PartitionKey;
 }

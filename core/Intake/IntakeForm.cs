@@ -1,6 +1,8 @@
-using System.Net.Mail;
+using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using Solidaire.Core.Dossiers;
+using Solidaire.Core.Email;
 using Solidaire.Core.Outcomes;
 
 namespace Solidaire.Core.Intake;
@@ -10,6 +12,9 @@ public enum ClientRole { Executive, Manager, Employee, SelfEmployed, Other }
 /// <summary>
 /// A request for help as the public form sends it, validated (rule 1, §2 Clients, §3.1, §4.3–4.6):
 /// nothing sensitive is asked and unknown fields are refused; text is trimmed and NFC-normalised.
+/// Whatever the form echoes to the address it was given must not carry a message of its own: names
+/// look like names, no text field holds invisible format characters, and the address has one
+/// canonical spelling (<see cref="MailboxAddress"/>).
 /// </summary>
 public sealed record IntakeForm(
     string FirstName,
@@ -49,6 +54,16 @@ public sealed record IntakeForm(
     /// <summary>Dirigeants and managers are served first (§2 Clients).</summary>
     public bool HasPriority => Role is ClientRole.Executive or ClientRole.Manager;
 
+    /// <summary>
+    /// What makes two requests "the same request" for an Idempotency-Key: every field the client
+    /// wrote, as a JSON array, so no field's content (a line break in the situation) can pass for the
+    /// boundary between two fields.
+    /// </summary>
+    public string CanonicalText() => JsonSerializer.Serialize(new[]
+    {
+        FirstName, LastName, DossierId.NormalizeEmail(Email), Phone, RoleName(Role), Organisation, Situation, PreferredLanguage, Availability,
+    });
+
     public static Outcome<IntakeForm> Parse(JsonElement body)
     {
         var errors = new FieldErrors();
@@ -69,11 +84,15 @@ public sealed record IntakeForm(
                 errors.Add(name, "This field is not accepted.");
         }
 
-        var firstName = Text(body, "firstName", errors, required: true, max: 100, multiline: false);
-        var lastName = Text(body, "lastName", errors, required: true, max: 100, multiline: false);
-        var email = Text(body, "email", errors, required: true, max: 254, multiline: false);
-        if (email is not null && !IsEmail(email))
-            errors.Add("email", "Must be an email address.");
+        var firstName = Name(body, "firstName", errors);
+        var lastName = Name(body, "lastName", errors);
+        var email = Text(body, "email", errors, required: true, max: MailboxAddress.MaxLength, multiline: false);
+        if (email is not null)
+        {
+            email = MailboxAddress.Canonical(email, out var problem);
+            if (email is null)
+                errors.Add("email", problem!);
+        }
         var phone = Text(body, "phone", errors, required: false, max: 40, multiline: false);
         if (phone is not null && !IsPhone(phone))
             errors.Add("phone", "Must be a phone number (digits, spaces, + ( ) . -).");
@@ -100,7 +119,57 @@ public sealed record IntakeForm(
             firstName!, lastName!, email!, phone, role, organisation, situation!, language!, availability, honeypot, duration));
     }
 
-    /// <summary>The address as used for look-ups: trimmed, NFC, lowercase (invariant).</summary>
+    /// <summary>
+    /// A first or last name: letters of any script with their combining marks, spaces, apostrophes,
+    /// hyphens and periods, at least one letter. A period ends an abbreviation ("J.-P.", "St. Clair");
+    /// one joining two words ("example.com") would let the name carry an address.
+    /// </summary>
+    private static string? Name(JsonElement body, string name, FieldErrors errors)
+    {
+        var text = Text(body, name, errors, required: true, max: 100, multiline: false);
+        if (text is null)
+            return null;
+        if (!IsName(text))
+        {
+            errors.Add(name, "Must be a name: letters, spaces, apostrophes, hyphens and periods only.");
+            return null;
+        }
+        return text;
+    }
+
+    internal static bool IsName(string text)
+    {
+        var letters = 0;
+        var previous = default(Rune);
+        var runes = text.EnumerateRunes().ToArray();
+        for (var i = 0; i < runes.Length; i++)
+        {
+            var rune = runes[i];
+            switch (Rune.GetUnicodeCategory(rune))
+            {
+                case UnicodeCategory.UppercaseLetter or UnicodeCategory.LowercaseLetter or UnicodeCategory.TitlecaseLetter
+                    or UnicodeCategory.ModifierLetter or UnicodeCategory.OtherLetter:
+                    letters++;
+                    break;
+                case UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark or UnicodeCategory.EnclosingMark:
+                    if (i == 0)
+                        return false;
+                    break;
+                default:
+                    if (rune.Value is not (' ' or '\'' or '\u2019' or '-' or '\u2010' or '.'))
+                        return false;
+                    if (rune.Value == '.' && Rune.IsLetter(previous) && FollowedByWord(runes, i + 1))
+                        return false;
+                    break;
+            }
+            previous = rune;
+        }
+        return letters > 0;
+    }
+
+    /// <summary>Two letters or more right after a period: "example.com", not the initial in "A.J.".</summary>
+    private static bool FollowedByWord(Rune[] runes, int start) =>
+        start + 1 < runes.Length && Rune.IsLetter(runes[start]) && Rune.IsLetter(runes[start + 1]);
 
     private static string? Text(JsonElement body, string name, FieldErrors errors, bool required, int max, bool multiline, bool allowControl = false)
     {
@@ -136,6 +205,11 @@ public sealed record IntakeForm(
             errors.Add(name, "Must not contain control characters.");
             return null;
         }
+        if (!allowControl && HasInvisibleFormatting(text, multiline))
+        {
+            errors.Add(name, "Must not contain invisible formatting characters.");
+            return null;
+        }
         if (text.Length == 0)
         {
             if (required)
@@ -149,6 +223,40 @@ public sealed record IntakeForm(
         }
         return text;
     }
+
+    /// <summary>
+    /// Format characters (Unicode Cf: bidi overrides, zero-width spaces, soft hyphens…) and the line
+    /// and paragraph separators: they hide or reorder what a reader sees. In free text a zero-width
+    /// joiner inside an emoji sequence ("🤦‍♀️") is kept: keyboards write it and it hides nothing.
+    /// </summary>
+    private static bool HasInvisibleFormatting(string text, bool multiline)
+    {
+        for (var i = 0; i < text.Length; i++)
+        {
+            var category = char.GetUnicodeCategory(text, i);
+            if (category is UnicodeCategory.LineSeparator or UnicodeCategory.ParagraphSeparator)
+                return true;
+            if (category != UnicodeCategory.Format)
+                continue;
+            if (multiline && text[i] == '\u200D' && IsEmojiAround(text, i))
+                continue;
+            return true;
+        }
+        return false;
+    }
+
+    private static bool IsEmojiAround(string text, int joiner)
+    {
+        if (joiner == 0 || joiner == text.Length - 1)
+            return false;
+        var before = char.IsLowSurrogate(text[joiner - 1]) && joiner >= 2 ? char.ConvertToUtf32(text[joiner - 2], text[joiner - 1]) : text[joiner - 1];
+        var after = char.IsHighSurrogate(text[joiner + 1]) && joiner + 2 < text.Length ? char.ConvertToUtf32(text[joiner + 1], text[joiner + 2]) : text[joiner + 1];
+        return IsEmojiPart(before) && IsEmojiPart(after);
+    }
+
+    /// <summary>Pictographs, symbols, skin-tone modifiers and the emoji variation selector.</summary>
+    private static bool IsEmojiPart(int codePoint) =>
+        codePoint is 0xFE0F or (>= 0x2600 and <= 0x27BF) or (>= 0x1F000 and <= 0x1FAFF);
 
     private static bool TryNormalize(string raw, out string normalized)
     {
@@ -184,22 +292,6 @@ public sealed record IntakeForm(
             return default;
         }
         return TimeSpan.FromMilliseconds(Math.Min(ms, (long)TimeSpan.FromDays(365).TotalMilliseconds));
-    }
-
-    private static bool IsEmail(string email)
-    {
-        if (email.Any(char.IsWhiteSpace) || email.Count(c => c == '@') != 1)
-            return false;
-        if (!MailAddress.TryCreate(email, out var address) || address.Address != email || address.DisplayName.Length > 0)
-            return false;
-        var at = email.IndexOf('@', StringComparison.Ordinal);
-        var local = email[..at];
-        var domain = email[(at + 1)..];
-        return local.Length is > 0 and <= 64
-            && domain.Contains('.', StringComparison.Ordinal)
-            && !domain.StartsWith('.') && !domain.EndsWith('.')
-            && !domain.Contains("..", StringComparison.Ordinal)
-            && domain.All(c => char.IsLetterOrDigit(c) || c is '.' or '-');
     }
 
     private static bool IsPhone(string phone) =>

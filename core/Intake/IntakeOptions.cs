@@ -15,6 +15,14 @@ public sealed class IntakeOptions
     [Range(1, 24 * 60)]
     public int DuplicateWindowMinutes { get; set; } = 10;
 
+    /// <summary>
+    /// At most this many acknowledgement emails an hour, from all senders together (per instance of
+    /// the app). Past it, a request is still recorded and the coordinators still told; only the
+    /// email to the address typed in the form is not sent.
+    /// </summary>
+    [Range(1, 100_000)]
+    public int AcknowledgementsPerHour { get; set; } = 500;
+
     /// <summary>More crisis expressions (French or English), comma-separated, added to the built-in list.</summary>
     public string ExtraCrisisSignals { get; set; } = "";
 }

@@ -1,4 +1,3 @@
-using System.Text;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Solidaire.Core.Deadlines;
@@ -43,6 +42,7 @@ public sealed partial class IntakeService(
     IntakeQueue queue,
     PersonalDataProtector protector,
     CrisisSignals crisisSignals,
+    AcknowledgementBudget acknowledgements,
     IOptions<IntakeOptions> intakeOptions,
     IOptions<RetentionOptions> retentionOptions,
     IOptions<StaffOptions> staffOptions,
@@ -69,7 +69,7 @@ public sealed partial class IntakeService(
         var dossier = DossierId.ForEmail(protector, form.Email);
         var request = new IntakeRequest(
             dossier,
-            Fingerprint: protector.LookupHash("intake-request", Canonical(form)),
+            Fingerprint: protector.LookupHash("intake-request", form.CanonicalText()),
             ContentMarker: DossierKeys.ContentMarker(protector.LookupHash("situation", form.Situation)),
             IdempotencyMarker: idempotencyKey is null ? null : DossierKeys.IdempotencyMarker(protector.LookupHash("idempotency-key", idempotencyKey)),
             DuplicateWindow: TimeSpan.FromMinutes(intakeOptions.Value.DuplicateWindowMinutes),
@@ -145,27 +145,29 @@ public sealed partial class IntakeService(
     {
         var personal = new IntakePersonalData(form.FirstName, form.LastName, form.Email, form.Phone, form.Organisation, form.Situation, form.Availability);
         var reference = Reference.Display(intake.IntakeId);
-        var emails = new List<OutboxMessage>
+        var emails = new List<OutboxMessage>();
+        var acknowledged = acknowledgements.TryTake();
+        if (acknowledged)
         {
-            OutboxRow.New(cipher, IntakeEmails.Acknowledgement, form.Email,
-                EmailTemplates.IntakeAcknowledgement(form.PreferredLanguage, form.FirstName, reference, retentionOptions.Value.IntakeDays), now, leasedUntil),
-        };
+            emails.Add(OutboxRow.New(cipher, IntakeEmails.Acknowledgement, form.Email,
+                EmailTemplates.IntakeAcknowledgement(form.PreferredLanguage, form.FirstName, reference, retentionOptions.Value.IntakeDays, intake.Urgent), now, leasedUntil));
+        }
+        else
+        {
+            LogAcknowledgementWithheld(logger, intakeOptions.Value.AcknowledgementsPerHour);
+        }
         var staff = staffOptions.Value;
-        var notice = EmailTemplates.CoordinatorNotice(staff.Language, reference, intake.Urgent, form.Role);
+        var notice = EmailTemplates.CoordinatorNotice(staff.Language, reference, intake.Urgent, form.Role, acknowledged);
         var noticeKind = intake.Urgent ? IntakeEmails.CoordinatorAlert : IntakeEmails.CoordinatorNotice;
         emails.AddRange(staff.Coordinators.Select(c => OutboxRow.New(cipher, noticeKind, c, notice, now, leasedUntil)));
         return new NewIntake(intake, DataKeyRow.New(cipher), intake.ToEntity(cipher, personal), emails);
     }
 
-    /// <summary>What makes two requests "the same request" for an Idempotency-Key.</summary>
-    private static string Canonical(IntakeForm f) => new StringBuilder()
-        .Append(f.FirstName).Append('\n').Append(f.LastName).Append('\n').Append(DossierId.NormalizeEmail(f.Email)).Append('\n')
-        .Append(f.Phone).Append('\n').Append(f.Role).Append('\n').Append(f.Organisation).Append('\n').Append(f.Situation).Append('\n')
-        .Append(f.PreferredLanguage).Append('\n').Append(f.Availability)
-        .ToString();
-
     [LoggerMessage(Level = LogLevel.Information, Message = "Intake received (urgent: {Urgent}, priority: {Priority}).")]
     private static partial void LogReceived(ILogger logger, bool urgent, bool priority);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Acknowledgement not sent: the budget of {PerHour} acknowledgements an hour is spent; the intake is recorded.")]
+    private static partial void LogAcknowledgementWithheld(ILogger logger, int perHour);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Intake discarded as automated (honeypot or too fast).")]
     private static partial void LogDiscarded(ILogger logger);

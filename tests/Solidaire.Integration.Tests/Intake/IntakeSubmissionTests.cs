@@ -49,9 +49,9 @@ public sealed class IntakeSubmissionTests : AppTest
     }
 
     [Theory]
-    [InlineData("fr", "Je n'en peux plus, j'ai des idées de suicide depuis la fermeture.")]
-    [InlineData("en", "Since the closure I keep thinking I want to die, every single night.")]
-    public async Task CrisisSignalsInTheSituation_SendCoordinatorsAnUrgentAlert(string language, string situation)
+    [InlineData("fr", "Je n'en peux plus, j'ai des idées de suicide depuis la fermeture.", "quelques jours")]
+    [InlineData("en", "Since the closure I keep thinking I want to die, every single night.", "few days")]
+    public async Task CrisisSignalsInTheSituation_AnswerUrgent_AlertCoordinators_AndAcknowledgeWithHelpFirstAndNoDelayPromised(string language, string situation, string delay)
     {
         var response = await App.Client.PostAsync(IntakeBodies.Valid($"urgent-{language}@example.org", language, situation: situation));
 
@@ -61,6 +61,9 @@ public sealed class IntakeSubmissionTests : AppTest
         Assert.Contains("URGENT", alert.Subject);
         var ack = await EmlMessage.WaitForAsync(App.MailFolder, m => m.To == $"urgent-{language}@example.org");
         Assert.Contains("3114", ack.Text);
+        Assert.True(ack.Text.IndexOf("3114", StringComparison.Ordinal) < ack.Text.IndexOf(reference, StringComparison.Ordinal), ack.Text);
+        Assert.DoesNotContain(delay, ack.Text);
+        Assert.DoesNotContain(delay, ack.Html);
     }
 
     [Fact]
