@@ -19,6 +19,7 @@ internal static class DevMailbox
     {
         var group = app.MapGroup("/dev/mail").LoopbackOnly();
         group.MapGet("/", (HttpContext http) => Page(http, "Boîte mail locale · Local mailbox", List(Folder(http))));
+        group.MapGet("/frame.js", () => Results.Text(FitFrameScript, "text/javascript; charset=utf-8"));
         group.MapGet("/{id}", (string id, HttpContext http) =>
         {
             var path = Path.Combine(Folder(http) ?? "", id + ".eml");
@@ -59,9 +60,28 @@ internal static class DevMailbox
         return b.Append("</tbody></table>").ToString();
     }
 
+    /// <summary>
+    /// Sizes each email frame to its content, so a long email reads in full with the page's own scroll.
+    /// The frame is same-origin only so that its height can be read; it still runs no script (no allow-scripts).
+    /// </summary>
+    private const string FitFrameScript = """
+        "use strict";
+        document.querySelectorAll("iframe[data-fit]").forEach(function (frame) {
+          function fit() {
+            var doc = frame.contentDocument;
+            if (!doc || !doc.documentElement) return;
+            frame.style.height = "0"; // measured at no height, so a frame can shrink too (a wider window)
+            frame.style.height = doc.documentElement.scrollHeight + "px";
+          }
+          frame.addEventListener("load", fit);
+          window.addEventListener("resize", fit);
+          fit();
+        });
+        """;
+
     private static string Show(EmlFile mail)
     {
-        // The email's own HTML, in a sandbox; its links open in the top window so they can be followed.
+        // The email's own HTML, in a sandbox that runs no script; its links open in the top window so they can be followed.
         var html = mail.Html.Replace("<head>", "<head><base target=\"_top\">", StringComparison.Ordinal);
         return new StringBuilder()
             .Append("<p><a href=\"/dev/mail/\">← <span lang=\"fr\">Tous les messages</span> / <span lang=\"en\">All messages</span></a></p>")
@@ -69,8 +89,8 @@ internal static class DevMailbox
             .Append("<dt>À / To</dt><dd>").Append(E(mail.To)).Append("</dd>")
             .Append("<dt>Date</dt><dd>").Append(E(mail.Headers.GetValueOrDefault("Date"))).Append("</dd>")
             .Append("<dt>Langue / Language</dt><dd>").Append(E(mail.Language)).Append("</dd></dl>")
-            .Append("<h2>HTML</h2><iframe title=\"").Append(E(mail.Subject)).Append("\" sandbox=\"allow-popups allow-top-navigation-by-user-activation\" srcdoc=\"")
-            .Append(E(html)).Append("\"></iframe>")
+            .Append("<h2>HTML</h2><iframe title=\"").Append(E(mail.Subject)).Append("\" data-fit sandbox=\"allow-same-origin allow-popups allow-top-navigation-by-user-activation\" srcdoc=\"")
+            .Append(E(html)).Append("\"></iframe><script src=\"/dev/mail/frame.js\" defer></script>")
             .Append("<h2><span lang=\"fr\">Texte</span> / <span lang=\"en\">Text</span></h2><pre>").Append(E(mail.Text)).Append("</pre>")
             .ToString();
     }
@@ -79,11 +99,11 @@ internal static class DevMailbox
     {
         http.Response.ContentType = "text/html; charset=utf-8";
         http.Response.Headers.CacheControl = "no-store";
-        http.Response.Headers.ContentSecurityPolicy = "default-src 'none'; style-src 'unsafe-inline'; frame-src 'self'; base-uri 'none'";
+        http.Response.Headers.ContentSecurityPolicy = "default-src 'none'; script-src 'self'; style-src 'unsafe-inline'; frame-src 'self'; base-uri 'none'";
         return http.Response.WriteAsync($$"""
             <!doctype html><html lang="fr"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
             <title>{{E(title)}} · Solidaire</title>
-            <style>body{font-family:system-ui,sans-serif;margin:1rem auto;max-width:60rem;padding:0 1rem;color:#1a1a1a}table{border-collapse:collapse;width:100%}th,td{text-align:left;padding:.4rem;border-bottom:1px solid #ccc}iframe{width:100%;height:32rem;border:1px solid #999}pre{white-space:pre-wrap}a{color:#0645ad}</style>
+            <style>body{font-family:system-ui,sans-serif;margin:1rem auto;max-width:60rem;padding:0 1rem;color:#1a1a1a}table{border-collapse:collapse;width:100%}th,td{text-align:left;padding:.4rem;border-bottom:1px solid #ccc}iframe{width:100%;height:32rem;border:1px solid #999;display:block}pre{white-space:pre-wrap}a{color:#0645ad}</style>
             </head><body><main><h1>{{E(title)}}</h1>{{body}}</main></body></html>
             """);
     }

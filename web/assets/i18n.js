@@ -1,6 +1,8 @@
-// Every text the intake page shows, in French (the default) and English.
-// Keys are used by data-i18n attributes in index.html and by intake.js; "{name}" marks a value.
+// Every text the intake page shows, and the header and footer of every page, in French (the default) and English.
+// Keys are used by data-i18n attributes in the pages and by intake.js; "{name}" marks a value.
 // French typography: a no-break space (\u00a0) before ? : ! and inside « », so they never start a line.
+// "24\u00a0h\u2060/\u206024": a no-break space and word joiners, so "24 h/24" never breaks across lines.
+// "Contrepartie" is "contribution" in English (what the person chooses to give in return), never "counterpart".
 // Both languages must hold the same keys: the browser tests switch languages and would show a key.
 window.SolidaireText = {
   fr: {
@@ -15,10 +17,14 @@ window.SolidaireText = {
     "intro.required": "Les champs marqués «\u00a0obligatoire\u00a0» doivent être remplis.",
     "urgent.title": "Besoin d'aide tout de suite\u00a0?",
     "urgent.text": "Ce formulaire n'est pas un service d'urgence. Si vous êtes en danger, ou si vous pensez au suicide, appelez maintenant\u00a0:",
-    "urgent.3114": "prévention du suicide, 24 h/24, gratuit",
+    "urgent.3114": "prévention du suicide, 24\u00a0h\u2060/\u206024, gratuit",
     "urgent.15": "SAMU, urgence médicale",
     "urgent.112": "numéro d'urgence européen",
     "urgent.abroad": "Hors de France, appelez le numéro d'urgence du pays où vous êtes.",
+    "urgentDone.title": "Si vous êtes en danger maintenant, appelez le 3114, le 15 ou le 112",
+    "urgentDone.text": "Ce que vous avez écrit nous fait penser que vous traversez peut-être un moment très grave. Vous n'avez pas à rester seul·e avec cela\u00a0: ces numéros répondent tout de suite, jour et nuit.",
+    "urgentDone.nextTitle": "Ce que fait le collectif",
+    "urgentDone.next": "Votre demande est marquée comme urgente. Une personne qui coordonne le collectif lit les demandes urgentes en premier et vous écrit dès que possible. Le collectif n'est pas un service d'urgence et ne peut pas intervenir sur place\u00a0: si vous êtes en danger, n'attendez pas notre réponse, appelez.",
     "noscript": "Ce formulaire a besoin de JavaScript pour être envoyé.",
     "marker.required": "(obligatoire)",
     "marker.optional": "(facultatif)",
@@ -89,6 +95,8 @@ window.SolidaireText = {
     "preferredLanguage.invalid": "Choisissez la langue dans laquelle vous répondre.",
     "consentToProcessing.required": "Pour traiter votre demande, nous avons besoin de votre accord.",
     "acknowledgesNotTherapy.required": "Cochez cette case pour confirmer que vous l'avez compris.",
+    "done.page.title": "Demande envoyée — Solidaire",
+    "done.heading": "Demande envoyée",
     "done.title": "Merci, votre demande est bien arrivée",
     "done.reference": "Votre référence\u00a0:",
     "done.referenceHint": "Gardez-la\u00a0: elle figure aussi dans l'email de confirmation.",
@@ -97,7 +105,11 @@ window.SolidaireText = {
     "done.next1": "Une personne du collectif lit votre demande et vous répond par email pour vous proposer un·e coach.",
     "done.next2": "Avec votre coach, vous convenez d'un contrat\u00a0: 1 à 4 séances, à distance en général, et une contrepartie que vous choisissez librement.",
     "done.next3": "Le coaching n'est ni une thérapie ni un soin médical\u00a0: si besoin, votre coach vous oriente vers un·e professionnel·le adapté·e.",
-    "footer": "Solidaire\u00a0: un collectif de coachs professionnels signataires d'une charte commune."
+    "footer": "Solidaire\u00a0: un collectif de coachs professionnels signataires d'une charte commune.",
+    "footer.contact": "Nous écrire\u00a0:",
+    "footer.privacy": "Vos données personnelles\u00a0: ce que nous gardons, combien de temps, comment les effacer",
+    "privacy.page.title": "Vos données personnelles — Solidaire",
+    "privacy.back": "Demander un accompagnement"
   },
   en: {
     "page.title": "Ask for support — Solidaire",
@@ -111,10 +123,14 @@ window.SolidaireText = {
     "intro.required": "Fields marked “required” must be filled in.",
     "urgent.title": "Need help right now?",
     "urgent.text": "This form is not an emergency service. If you are in danger, or thinking about suicide, call now:",
-    "urgent.3114": "suicide prevention, 24/7, free",
+    "urgent.3114": "suicide prevention, 24\u2060/\u20607, free",
     "urgent.15": "SAMU, medical emergency",
     "urgent.112": "European emergency number",
     "urgent.abroad": "Outside France, call the emergency number of the country you are in.",
+    "urgentDone.title": "If you are in danger now, call 3114, 15 or 112",
+    "urgentDone.text": "What you wrote makes us think you may be going through a very serious moment. You do not have to face it alone: these numbers answer right away, day and night.",
+    "urgentDone.nextTitle": "What the collective does next",
+    "urgentDone.next": "Your request is marked as urgent. A coordinator of the collective reads urgent requests first and writes to you as soon as possible. The collective is not an emergency service and cannot step in on the spot: if you are in danger, do not wait for our reply, call now.",
     "noscript": "This form needs JavaScript to be sent.",
     "marker.required": "(required)",
     "marker.optional": "(optional)",
@@ -185,14 +201,20 @@ window.SolidaireText = {
     "preferredLanguage.invalid": "Choose the language of our reply.",
     "consentToProcessing.required": "We need your agreement to handle your request.",
     "acknowledgesNotTherapy.required": "Tick this box to confirm that you understand.",
+    "done.page.title": "Request sent — Solidaire",
+    "done.heading": "Request sent",
     "done.title": "Thank you, your request has arrived",
     "done.reference": "Your reference:",
     "done.referenceHint": "Keep it: it is also in the confirmation email.",
     "done.email": "A confirmation email is on its way to {email}. If it does not arrive, look in your spam folder.",
     "done.nextTitle": "What happens next?",
     "done.next1": "Someone from the collective reads your request and replies by email to offer you a coach.",
-    "done.next2": "With your coach, you agree on a contract: 1 to 4 sessions, usually remote, and a counterpart that you choose freely.",
+    "done.next2": "With your coach, you agree on a contract: 1 to 4 sessions, usually remote, and a contribution that you choose freely (what you give in return).",
     "done.next3": "Coaching is neither therapy nor medical care: if needed, your coach refers you to the right professional.",
-    "footer": "Solidaire: a collective of professional coaches who signed a common charter."
+    "footer": "Solidaire: a collective of professional coaches who signed a common charter.",
+    "footer.contact": "Write to us:",
+    "footer.privacy": "Your personal data: what we keep, for how long, how to erase it",
+    "privacy.page.title": "Your personal data — Solidaire",
+    "privacy.back": "Ask for support"
   }
 };

@@ -1,11 +1,9 @@
 // The intake page: language, client-side checks, sending the request as JSON, showing the answer.
-// Plain JavaScript, no dependency. Texts come from i18n.js (window.SolidaireText).
+// Plain JavaScript, no dependency. Texts come from i18n.js, the page language from language.js.
 (function () {
   "use strict";
 
-  var TEXT = window.SolidaireText;
-  var LANGUAGES = ["fr", "en"];
-  var STORAGE_KEY = "solidaire.lang";
+  var LANGUAGE = window.SolidaireLanguage;
   var ROLES = ["executive", "manager", "employee", "self_employed", "other"];
   var REQUEST_TIMEOUT_MS = 30000;
   // What the API accepts (POST /api/intakes); the server checks again and has the last word.
@@ -33,9 +31,9 @@
   var submitButton = document.getElementById("submit");
   var statusLine = document.getElementById("form-status");
   var summary = document.getElementById("error-summary");
-  var switchLink = document.getElementById("lang-switch");
   var situation = document.getElementById("situation");
   var honeypot = document.getElementById("website");
+  var urgentHelp = document.getElementById("urgent-help");
 
   var state = {
     lang: "fr",
@@ -44,66 +42,36 @@
     general: null,         // { key, vars } of a problem that is not about one field
     sending: false,
     idempotency: null,     // { fingerprint, key }: one key per distinct content
-    done: null,            // { reference, email }
+    done: null,            // { reference, email, urgent }
   };
 
   // ---- language -------------------------------------------------------------------------------
 
   function t(key, vars) {
-    var text = (TEXT[state.lang] && TEXT[state.lang][key]) || TEXT.fr[key] || key;
-    return text.replace(/\{(\w+)\}/g, function (_, name) {
-      return vars && vars[name] !== undefined ? String(vars[name]) : "";
-    });
-  }
-
-  function initialLanguage() {
-    var asked = new URLSearchParams(window.location.search).get("lang");
-    if (LANGUAGES.indexOf(asked) >= 0) {
-      remember(asked);
-      return asked;
-    }
-    try {
-      var stored = window.localStorage.getItem(STORAGE_KEY);
-      if (LANGUAGES.indexOf(stored) >= 0) return stored;
-    } catch (e) { /* storage may be disabled: French, then */ }
-    return "fr";
-  }
-
-  function remember(lang) {
-    try { window.localStorage.setItem(STORAGE_KEY, lang); } catch (e) { /* not remembered, still works */ }
+    return LANGUAGE.text(state.lang, key, vars);
   }
 
   function setLanguage(lang) {
     state.lang = lang;
-    document.documentElement.lang = lang;
-    document.title = t("page.title");
-    document.querySelectorAll("[data-i18n]").forEach(function (el) {
-      el.textContent = t(el.getAttribute("data-i18n"));
-    });
-    var other = lang === "fr" ? "en" : "fr";
-    switchLink.href = "?lang=" + other;
-    switchLink.lang = other;
-    switchLink.hreflang = other;
+    LANGUAGE.apply(lang);
+    document.title = t(state.done ? "done.page.title" : "page.title");
     if (!state.languageChosen) {
       document.getElementById("preferredLanguage-" + lang).checked = true;
     }
     render();
   }
 
-  switchLink.addEventListener("click", function (event) {
-    // Switch in place, so nothing typed is lost; the address keeps the choice for a reload or a share.
-    event.preventDefault();
-    var lang = state.lang === "fr" ? "en" : "fr";
-    remember(lang);
-    var url = new URL(window.location.href);
-    url.searchParams.set("lang", lang);
-    window.history.replaceState(null, "", url.toString());
+  LANGUAGE.onSwitch(function () { return state.lang; }, function (lang) {
     setLanguage(lang);
     statusLine.textContent = t("switch.announce");
   });
 
+  // Touching the reply language is choosing it, even clicking the one already ticked (which fires no
+  // "change"): from then on the page language no longer moves it.
   form.querySelectorAll('input[name="preferredLanguage"]').forEach(function (radio) {
-    radio.addEventListener("change", function () { state.languageChosen = true; });
+    var chosen = function () { state.languageChosen = true; };
+    radio.addEventListener("click", chosen);
+    radio.addEventListener("change", chosen);
   });
 
   // ---- values and checks ----------------------------------------------------------------------
@@ -258,7 +226,7 @@
   function handleAnswer(response, json, values) {
     if (response.ok) {
       if (json && typeof json.reference === "string" && json.reference.length > 0) {
-        succeed(json.reference, values.email);
+        succeed(json.reference, values.email, json.urgent === true);
       } else {
         fail("error.technical");
       }
@@ -314,12 +282,14 @@
     focusSummary();
   }
 
-  function succeed(reference, email) {
+  function succeed(reference, email, urgent) {
     state.fieldErrors = {};
     state.general = null;
-    state.done = { reference: reference, email: email };
+    state.done = { reference: reference, email: email, urgent: urgent };
+    document.title = t("done.page.title");
     render();
-    document.getElementById("done-title").focus();
+    // Urgent: the emergency numbers are what a screen reader reads first, and where the page starts.
+    document.getElementById(urgent ? "urgent-done-title" : "done-title").focus();
   }
 
   function setSending(sending) {
@@ -430,6 +400,17 @@
 
   function renderDone() {
     if (!state.done) return;
+    var heading = document.getElementById("page-heading");
+    heading.setAttribute("data-i18n", "done.heading");
+    heading.textContent = t("done.heading");
+    if (state.done.urgent) {
+      var urgentDone = document.getElementById("urgent-done");
+      var numbers = urgentDone.querySelector(".urgent-numbers");
+      // The same numbers as the help box (one list to keep right), which this message then replaces.
+      if (!numbers) urgentDone.insertBefore(urgentHelp.querySelector(".urgent-numbers").cloneNode(true), document.getElementById("urgent-done-abroad"));
+      urgentDone.hidden = false;
+      urgentHelp.hidden = true;
+    }
     document.getElementById("reference").textContent = state.done.reference;
     document.getElementById("done-email").textContent = t("done.email", { email: state.done.email });
     document.getElementById("confirmation").hidden = false;
@@ -437,5 +418,5 @@
     form.hidden = true;
   }
 
-  setLanguage(initialLanguage());
+  setLanguage(LANGUAGE.initial());
 })();

@@ -57,4 +57,43 @@ public sealed class IntakeLanguageTests(BrowserApp app)
         await Expect(session.Page.Locator("html")).ToHaveAttributeAsync("lang", "fr");
         await Expect(page.ReplyIn("English")).ToBeCheckedAsync();
     }
+
+    [Fact]
+    public async Task ReplyLanguage_ClickedWhileAlreadySelected_IsKeptWhenThePageLanguageChanges()
+    {
+        await using var session = await app.OpenAsync();
+        var page = await IntakePage.OpenAsync(session.Page, "fr");
+
+        await page.ReplyIn("Français").ClickAsync(); // the person confirms French, which the page had ticked
+        await page.SwitchLanguageAsync();
+
+        await Expect(session.Page.Locator("html")).ToHaveAttributeAsync("lang", "en");
+        await Expect(page.ReplyIn("Français")).ToBeCheckedAsync();
+    }
+
+    [Fact]
+    public async Task ReplyLanguage_NotTouched_FollowsThePageLanguage()
+    {
+        await using var session = await app.OpenAsync();
+        var page = await IntakePage.OpenAsync(session.Page, "fr");
+
+        await page.SwitchLanguageAsync();
+
+        await Expect(page.ReplyIn("English")).ToBeCheckedAsync();
+    }
+
+    [Fact]
+    public async Task EnglishTexts_SayContribution_NeverCounterpart()
+    {
+        await using var session = await app.OpenAsync();
+        var page = await IntakePage.OpenAsync(session.Page, "en");
+
+        await page.SendAnsweredAsync(urgent: false);
+
+        await Expect(page.Confirmation).ToContainTextAsync("a contribution that you choose freely");
+        var englishTexts = await session.Page.EvaluateAsync<string>("() => JSON.stringify(window.SolidaireText.en)");
+        Assert.DoesNotContain("counterpart", englishTexts, StringComparison.OrdinalIgnoreCase);
+        await session.Page.GotoAsync("/privacy.html?lang=en");
+        Assert.DoesNotContain("counterpart", await session.Page.ContentAsync(), StringComparison.OrdinalIgnoreCase);
+    }
 }

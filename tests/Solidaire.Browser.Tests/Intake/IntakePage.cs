@@ -38,6 +38,9 @@ public sealed class IntakePage(IPage page, string language)
     public ILocator UrgentHelp => Page.GetByRole(AriaRole.Complementary, new() { Name = Texts.UrgentTitle, Exact = true });
     public ILocator Confirmation => Page.GetByRole(AriaRole.Region, new() { Name = Texts.DoneTitle, Exact = true });
     public ILocator ConfirmationTitle => Page.GetByRole(AriaRole.Heading, new() { Name = Texts.DoneTitle, Exact = true });
+    public ILocator UrgentConfirmation => Page.GetByRole(AriaRole.Region, new() { Name = Texts.UrgentDoneTitle, Exact = true });
+    public ILocator UrgentConfirmationTitle => Page.GetByRole(AriaRole.Heading, new() { Name = Texts.UrgentDoneTitle, Exact = true });
+    public ILocator PageHeading => Page.GetByRole(AriaRole.Heading, new() { Level = 1 });
 
     /// <summary>All the required fields, with the message the page shows when each is left empty.</summary>
     public IEnumerable<(ILocator Control, string Message)> RequiredFields =>
@@ -75,6 +78,14 @@ public sealed class IntakePage(IPage page, string language)
         await Availability.FillAsync(person.Availability);
         await Consent.CheckAsync();
         await NotTherapy.CheckAsync();
+    }
+
+    /// <summary>Fills in the form and sends it, the API answering 202 with a made-up reference, urgent or not.</summary>
+    public async Task SendAnsweredAsync(bool urgent)
+    {
+        await AnswerIntakesWithAsync(202, new { reference = "ABCD-EFGH-JKLM", urgent });
+        await FillAsync(Person.Unique(Language));
+        await Submit.ClickAsync();
     }
 
     /// <summary>Answers every POST to the intake API with the given status and body, and records what was sent.</summary>
@@ -115,7 +126,7 @@ public sealed record Person(string FirstName, string LastName, string Email, str
 public sealed record IntakeTexts(
     string FirstName, string LastName, string Email, string Phone, string Role, string RoleManager, string Organisation,
     string Situation, string Availability, string Consent, string NotTherapy, string Submit, string SwitchTo,
-    string UrgentTitle, string DoneTitle,
+    string UrgentTitle, string DoneTitle, string UrgentDoneTitle, string SentHeading, string SentTitle,
     string FirstNameRequired, string LastNameRequired, string EmailRequired, string EmailInvalid, string RoleRequired,
     string SituationRequired, string ConsentRequired, string NotTherapyRequired,
     string SevenToFix, string NetworkError, string KeptNote)
@@ -136,6 +147,9 @@ public sealed record IntakeTexts(
         SwitchTo: "English",
         UrgentTitle: "Besoin d'aide tout de suite ?",
         DoneTitle: "Merci, votre demande est bien arrivée",
+        UrgentDoneTitle: "Si vous êtes en danger maintenant, appelez le 3114, le 15 ou le 112",
+        SentHeading: "Demande envoyée",
+        SentTitle: "Demande envoyée — Solidaire",
         FirstNameRequired: "Indiquez votre prénom.",
         LastNameRequired: "Indiquez votre nom.",
         EmailRequired: "Indiquez votre adresse email.",
@@ -164,6 +178,9 @@ public sealed record IntakeTexts(
         SwitchTo: "Français",
         UrgentTitle: "Need help right now?",
         DoneTitle: "Thank you, your request has arrived",
+        UrgentDoneTitle: "If you are in danger now, call 3114, 15 or 112",
+        SentHeading: "Request sent",
+        SentTitle: "Request sent — Solidaire",
         FirstNameRequired: "Enter your first name.",
         LastNameRequired: "Enter your last name.",
         EmailRequired: "Enter your email address.",

@@ -66,6 +66,23 @@ public sealed partial class IntakeSubmissionTests(BrowserApp app)
         await AcknowledgementAsync(person, reference);
     }
 
+    [Theory]
+    [InlineData("fr")]
+    [InlineData("en")]
+    public async Task Confirmation_ChangesThePageHeadingAndTitle_ToRequestSent(string language)
+    {
+        await using var session = await app.OpenAsync();
+        var page = await IntakePage.OpenAsync(session.Page, language);
+
+        await page.SendAnsweredAsync(urgent: false);
+
+        await Expect(page.PageHeading).ToHaveTextAsync(page.Texts.SentHeading);
+        await Expect(session.Page).ToHaveTitleAsync(page.Texts.SentTitle);
+        await page.SwitchLanguageAsync();
+        await Expect(page.PageHeading).ToHaveTextAsync(page.Texts.SentHeading);
+        await Expect(session.Page).ToHaveTitleAsync(page.Texts.SentTitle);
+    }
+
     /// <summary>The confirmation a person sees: its heading takes the focus, the reference, and urgent help still in view.</summary>
     private static async Task<string> ConfirmedReferenceAsync(IntakePage page)
     {
@@ -76,6 +93,7 @@ public sealed partial class IntakeSubmissionTests(BrowserApp app)
         await Expect(page.UrgentHelp).ToBeVisibleAsync();
         await Expect(page.UrgentHelp).ToContainTextAsync("3114");
         await Expect(page.Submit).ToBeHiddenAsync();
+        await Expect(page.UrgentConfirmation).ToBeHiddenAsync(); // an ordinary situation: no emergency message
         return (await reference.TextContentAsync())!.Trim();
     }
 
