@@ -128,7 +128,7 @@ public sealed class SitePageTests(BrowserApp app)
                 "Uniquement pour répondre à votre demande et organiser votre accompagnement",
                 "La base légale est votre consentement",
                 "Les personnes qui coordonnent le collectif, et le·la coach qui vous accompagne",
-                "ni transférées hors de l'Union européenne",
+                "Twilio SendGrid, qui achemine nos emails", // processors named, and the transfer outside the EU said
                 "détruite 90 jours après la demande",
                 "détruites 180 jours après sa clôture",
                 "gardée 5 ans après la clôture",
@@ -148,7 +148,7 @@ public sealed class SitePageTests(BrowserApp app)
                 "Only to answer your request and organise your coaching",
                 "The legal basis is your consent",
                 "The collective's coordinators, and the coach who works with you",
-                "never transferred outside the European Union",
+                "Twilio SendGrid, which delivers our emails",
                 "destroyed 90 days after the request",
                 "destroyed 180 days after it closes",
                 "kept 5 years after the coaching closes",
