@@ -83,6 +83,11 @@ public static class StandaloneHost
         var prefix = HostJson.RoutePrefix(appDirectory);
         var prefixPath = prefix.Length == 0 ? PathString.Empty : new PathString("/" + prefix);
 
+        app.Use((http, next) =>
+        {
+            EdgeHeaders.ApplyWhenStarting(http.Response);
+            return next(http);
+        });
         app.Use(CatchUnexpected);
         app.UseStatusCodePages(ProblemForEmptyError);
         var cors = app.Services.GetRequiredService<IOptions<CorsOptions>>().Value;
