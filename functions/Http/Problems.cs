@@ -49,6 +49,9 @@ public static class Problems
         _ => new(StatusCodes.Status400BadRequest, "malformed_request", "The request is not well-formed HTTP."),
     };
 
+    public static ProblemResult CrossOrigin() =>
+        new(StatusCodes.Status403Forbidden, "forbidden", "This address does not accept requests sent from another site.");
+
     public static ProblemResult Unexpected(string correlationId) =>
         new(StatusCodes.Status500InternalServerError, "internal_error", "Something went wrong on our side. Please try again later.")
         {

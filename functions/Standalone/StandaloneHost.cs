@@ -206,13 +206,6 @@ public static class StandaloneHost
         return null;
     }
 
-    public static bool IsLoopback(IPAddress? address) => address is not null && IPAddress.IsLoopback(address.IsIPv4MappedToIPv6 ? address.MapToIPv4() : address);
-
-    /// <summary>Routes for this machine only (admin, mailbox): anyone else gets a 403 problem.</summary>
-    internal static RouteGroupBuilder LoopbackOnly(this RouteGroupBuilder group) =>
-        group.AddEndpointFilter(async (ctx, next) =>
-            IsLoopback(ctx.HttpContext.Connection.RemoteIpAddress) ? await next(ctx) : Problems.Forbidden());
-
     private static async Task CatchUnexpected(HttpContext http, RequestDelegate next)
     {
         try
