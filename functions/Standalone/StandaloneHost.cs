@@ -99,7 +99,7 @@ public static class StandaloneHost
                 .WithExposedHeaders("Retry-After")
                 .SetPreflightMaxAge(TimeSpan.FromHours(1)));
         }
-        ServeWeb(app);
+        SiteFiles.Serve(app);
         app.UseRouting();
 
         var functions = app.Services.GetRequiredService<StandaloneFunctions>();
@@ -166,44 +166,6 @@ public static class StandaloneHost
             _ = Task.Run(() => scheduler.RunNowAsync(name, lifetime.ApplicationStopping));
             return Results.Accepted();
         });
-    }
-
-    private static void ServeWeb(WebApplication app)
-    {
-        var configured = app.Configuration["Standalone:WebRoot"];
-        var webRoot = configured is { Length: > 0 } ? Path.GetFullPath(configured) : FindWebRoot();
-        if (webRoot is null || !Directory.Exists(webRoot))
-            return;
-        var files = new PhysicalFileProvider(webRoot);
-        app.UseDefaultFiles(new DefaultFilesOptions { FileProvider = files });
-        app.UseStaticFiles(new StaticFileOptions
-        {
-            FileProvider = files,
-            OnPrepareResponse = ctx =>
-            {
-                var headers = ctx.Context.Response.Headers;
-                headers.XContentTypeOptions = "nosniff";
-                headers["Referrer-Policy"] = "no-referrer";
-                // The pages load nothing but their own files and talk only to this origin's API.
-                headers.ContentSecurityPolicy = "default-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'; object-src 'none'";
-                headers.CacheControl = "no-cache";
-            },
-        });
-    }
-
-    /// <summary>web/ beside the repository's host.json, looked for upwards from where the app runs.</summary>
-    private static string? FindWebRoot()
-    {
-        foreach (var start in new[] { Directory.GetCurrentDirectory(), AppContext.BaseDirectory })
-        {
-            for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
-            {
-                var candidate = Path.Combine(dir.FullName, "web");
-                if (File.Exists(Path.Combine(candidate, "index.html")) && File.Exists(Path.Combine(dir.FullName, "host.json")))
-                    return candidate;
-            }
-        }
-        return null;
     }
 
     private static async Task CatchUnexpected(HttpContext http, RequestDelegate next)
