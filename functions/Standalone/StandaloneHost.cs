@@ -1,4 +1,4 @@
-using System.Net;
+using Microsoft.AspNetCore.Connections;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Hosting;
@@ -32,10 +32,30 @@ public static class StandaloneHost
     public static async Task RunAsync(string[] args)
     {
         await using var app = Build(args);
-        await app.StartAsync();
+        try
+        {
+            await app.StartAsync();
+        }
+        catch (IOException e) when (e.InnerException is AddressInUseException)
+        {
+            throw new InvalidSettingException($"{PortsNamedIn(e.Message, app.Configuration[WebHostDefaults.ServerUrlsKey])} in use (--urls to choose another)");
+        }
+        // The addresses the server really listens on (port 0 resolved), so nobody has to guess them.
         foreach (var url in app.Urls)
-            Console.WriteLine($"Solidaire is listening on {url} (standalone mode). Press Ctrl+C to stop.");
+            Console.WriteLine($"Solidaire is listening on {url} (standalone mode): the pages at {url}/, the API at {url}/api/health, the local mailbox at {url}/dev/mail. Press Ctrl+C to stop.");
         await app.WaitForShutdownAsync();
+    }
+
+    /// <summary>"port 7071 is", or "ports 7071, 7072 are": the configured ports the bind failure names, else all of them.</summary>
+    private static string PortsNamedIn(string message, string? urls)
+    {
+        var configured = (urls ?? DefaultUrl).Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var named = configured.Where(u => message.Contains(u.TrimEnd('/'), StringComparison.OrdinalIgnoreCase)).ToArray();
+        var ports = (named.Length > 0 ? named : configured)
+            .Select(u => BindingAddress.Parse(u).Port.ToString(System.Globalization.CultureInfo.InvariantCulture))
+            .Distinct()
+            .ToArray();
+        return ports.Length == 1 ? $"port {ports[0]} is" : $"ports {string.Join(", ", ports)} are";
     }
 
     /// <param name="args">Command line: --urls, and any setting as --Section:Key=value.</param>
