@@ -21,23 +21,40 @@ internal sealed class LocalKeyFile : IPostConfigureOptions<PersonalDataOptions>
         lock (Gate)
         {
             if (!File.Exists(path))
-            {
-                Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-                var fresh = new Stored("local1", new() { ["local1"] = NewKey() }, NewKey());
-                var temp = path + ".tmp";
-                var streamOptions = new FileStreamOptions { Mode = FileMode.Create, Access = FileAccess.Write };
-                if (!OperatingSystem.IsWindows())
-                    streamOptions.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
-                using (var stream = new FileStream(temp, streamOptions))
-                    JsonSerializer.Serialize(stream, fresh);
-                File.Move(temp, path, overwrite: false);
-            }
+                Create(path);
             stored = JsonSerializer.Deserialize<Stored>(File.ReadAllText(path))
                 ?? throw new InvalidOperationException($"The local key file {path} is empty.");
         }
         options.MasterKeys = new Dictionary<string, string>(stored.MasterKeys, StringComparer.Ordinal);
         options.ActiveMasterKeyId ??= stored.ActiveMasterKeyId;
         options.LookupKey ??= stored.LookupKey;
+    }
+
+    /// <summary>
+    /// Writes fresh keys to a temp file created here and now, owner-only, then moves it into place. A
+    /// temp file left by a run that stopped half-way holds no key in use (the key file does not exist)
+    /// and may have any mode: it is deleted, never reused, and CreateNew refuses a file that reappears.
+    /// </summary>
+    private static void Create(string path)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        var fresh = new Stored("local1", new() { ["local1"] = NewKey() }, NewKey());
+        var temp = path + ".tmp";
+        File.Delete(temp);
+        var streamOptions = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
+        if (!OperatingSystem.IsWindows())
+            streamOptions.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+        using (var stream = new FileStream(temp, streamOptions))
+            JsonSerializer.Serialize(stream, fresh);
+        try
+        {
+            File.Move(temp, path, overwrite: false);
+        }
+        catch (IOException) when (File.Exists(path))
+        {
+            // Another process wrote the key file first: use its keys, not ours.
+            File.Delete(temp);
+        }
     }
 
     private static string NewKey() => Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));

@@ -5,8 +5,8 @@ using Solidaire.Functions.Metadata;
 namespace Solidaire.Functions.Http;
 
 /// <summary>
-/// Under the Azure Functions host: runs the <see cref="HttpFunctionGate"/> before each HTTP function
-/// and turns escaped exceptions into problems. The standalone server does the same in its own pipeline.
+/// Under the Azure Functions host: gives each HTTP function's answer the <see cref="EdgeHeaders"/>,
+/// runs the <see cref="HttpFunctionGate"/> before it and turns escaped exceptions into problems. The standalone server does the same in its own pipeline.
 /// </summary>
 public sealed class HttpFunctionMiddleware(FunctionCatalog catalog, HttpFunctionGate gate, UnexpectedErrors errors) : IFunctionsWorkerMiddleware
 {
@@ -29,6 +29,9 @@ public sealed class HttpFunctionMiddleware(FunctionCatalog catalog, HttpFunction
             return;
         }
 
+        // The function's answer is written after this returns, by the worker's ASP.NET Core integration,
+        // which does not clear these.
+        EdgeHeaders.Apply(http.Response);
         if (catalog.Find(name)?.Trigger is HttpTrigger trigger && gate.Admit(http, trigger) is { } refused)
         {
             context.GetInvocationResult().Value = refused;

@@ -13,6 +13,9 @@ public sealed record ProblemResult(int Status, string Code, string Title) : IAct
 {
     public const string ContentType = "application/problem+json";
 
+    /// <summary>At most this many fields are listed in <c>errors</c>; <c>moreErrors</c> counts the others.</summary>
+    public const int MaxListedErrors = 20;
+
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
@@ -38,7 +41,10 @@ public sealed record ProblemResult(int Status, string Code, string Title) : IAct
             response.Headers.RetryAfter = ((long)Math.Ceiling(Math.Max(1, wait.TotalSeconds))).ToString(System.Globalization.CultureInfo.InvariantCulture);
         if (Allow is { Count: > 0 })
             response.Headers.Allow = string.Join(", ", Allow);
-        var body = new Body($"urn:solidaire:problem:{Code}", Title, Status, Code, Detail, Errors, CorrelationId);
+        // A body of thousands of unknown fields must not get an answer hundreds of times its size.
+        var listed = Errors is { Count: > MaxListedErrors } all ? all.Take(MaxListedErrors).ToDictionary(StringComparer.Ordinal) : Errors;
+        int? moreErrors = Errors is { Count: > MaxListedErrors } ? Errors.Count - MaxListedErrors : null;
+        var body = new Body($"urn:solidaire:problem:{Code}", Title, Status, Code, Detail, listed, moreErrors, CorrelationId);
         await JsonSerializer.SerializeAsync(response.Body, body, Json, http.RequestAborted).ConfigureAwait(false);
     }
 
@@ -49,5 +55,6 @@ public sealed record ProblemResult(int Status, string Code, string Title) : IAct
         string Code,
         string? Detail,
         IReadOnlyDictionary<string, string[]>? Errors,
+        int? MoreErrors,
         string? CorrelationId);
 }

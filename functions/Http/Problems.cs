@@ -40,6 +40,18 @@ public static class Problems
     public static ProblemResult Forbidden() =>
         new(StatusCodes.Status403Forbidden, "forbidden", "This address answers only on this machine.");
 
+    /// <summary>What the web server refused to read (<see cref="BadHttpRequestException"/>), by its status.</summary>
+    public static ProblemResult BadRequest(int status) => status switch
+    {
+        StatusCodes.Status413PayloadTooLarge => new(status, "payload_too_large", "The body is too large."),
+        StatusCodes.Status408RequestTimeout => new(status, "request_timeout", "The request was not received in time."),
+        >= 400 and < 500 => new(status, "malformed_request", "The request is not well-formed HTTP."),
+        _ => new(StatusCodes.Status400BadRequest, "malformed_request", "The request is not well-formed HTTP."),
+    };
+
+    public static ProblemResult CrossOrigin() =>
+        new(StatusCodes.Status403Forbidden, "forbidden", "This address does not accept requests sent from another site.");
+
     public static ProblemResult Unexpected(string correlationId) =>
         new(StatusCodes.Status500InternalServerError, "internal_error", "Something went wrong on our side. Please try again later.")
         {

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 using Solidaire.Core.Outcomes;
 using Solidaire.Core.Storage;
@@ -13,6 +14,10 @@ public sealed partial class UnexpectedErrors(ILogger<UnexpectedErrors> logger)
 {
     public ProblemResult ToProblem(Exception exception, string functionName)
     {
+        // The server refused what the client sent (a garbled chunked body, a body too large or too slow):
+        // the client's doing, not ours, so a 4xx and no error log.
+        if (exception is BadHttpRequestException badRequest)
+            return Problems.BadRequest(badRequest.StatusCode);
         if (Tables.IsUnavailable(exception))
         {
             LogStorageUnavailable(logger, functionName, exception.GetType().Name);

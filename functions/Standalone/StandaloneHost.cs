@@ -1,4 +1,4 @@
-using System.Net;
+using Microsoft.AspNetCore.Connections;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Hosting;
@@ -32,10 +32,30 @@ public static class StandaloneHost
     public static async Task RunAsync(string[] args)
     {
         await using var app = Build(args);
-        await app.StartAsync();
+        try
+        {
+            await app.StartAsync();
+        }
+        catch (IOException e) when (e.InnerException is AddressInUseException)
+        {
+            throw new InvalidSettingException($"{PortsNamedIn(e.Message, app.Configuration[WebHostDefaults.ServerUrlsKey])} in use (--urls to choose another)");
+        }
+        // The addresses the server really listens on (port 0 resolved), so nobody has to guess them.
         foreach (var url in app.Urls)
-            Console.WriteLine($"Solidaire is listening on {url} (standalone mode). Press Ctrl+C to stop.");
+            Console.WriteLine($"Solidaire is listening on {url} (standalone mode): the pages at {url}/, the API at {url}/api/health, the local mailbox at {url}/dev/mail. Press Ctrl+C to stop.");
         await app.WaitForShutdownAsync();
+    }
+
+    /// <summary>"port 7071 is", or "ports 7071, 7072 are": the configured ports the bind failure names, else all of them.</summary>
+    private static string PortsNamedIn(string message, string? urls)
+    {
+        var configured = (urls ?? DefaultUrl).Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var named = configured.Where(u => message.Contains(u.TrimEnd('/'), StringComparison.OrdinalIgnoreCase)).ToArray();
+        var ports = (named.Length > 0 ? named : configured)
+            .Select(u => BindingAddress.Parse(u).Port.ToString(System.Globalization.CultureInfo.InvariantCulture))
+            .Distinct()
+            .ToArray();
+        return ports.Length == 1 ? $"port {ports[0]} is" : $"ports {string.Join(", ", ports)} are";
     }
 
     /// <param name="args">Command line: --urls, and any setting as --Section:Key=value.</param>
@@ -83,6 +103,11 @@ public static class StandaloneHost
         var prefix = HostJson.RoutePrefix(appDirectory);
         var prefixPath = prefix.Length == 0 ? PathString.Empty : new PathString("/" + prefix);
 
+        app.Use((http, next) =>
+        {
+            EdgeHeaders.ApplyWhenStarting(http.Response);
+            return next(http);
+        });
         app.Use(CatchUnexpected);
         app.UseStatusCodePages(ProblemForEmptyError);
         var cors = app.Services.GetRequiredService<IOptions<CorsOptions>>().Value;
@@ -94,7 +119,7 @@ public static class StandaloneHost
                 .WithExposedHeaders("Retry-After")
                 .SetPreflightMaxAge(TimeSpan.FromHours(1)));
         }
-        ServeWeb(app);
+        SiteFiles.Serve(app);
         app.UseRouting();
 
         var functions = app.Services.GetRequiredService<StandaloneFunctions>();
@@ -162,51 +187,6 @@ public static class StandaloneHost
             return Results.Accepted();
         });
     }
-
-    private static void ServeWeb(WebApplication app)
-    {
-        var configured = app.Configuration["Standalone:WebRoot"];
-        var webRoot = configured is { Length: > 0 } ? Path.GetFullPath(configured) : FindWebRoot();
-        if (webRoot is null || !Directory.Exists(webRoot))
-            return;
-        var files = new PhysicalFileProvider(webRoot);
-        app.UseDefaultFiles(new DefaultFilesOptions { FileProvider = files });
-        app.UseStaticFiles(new StaticFileOptions
-        {
-            FileProvider = files,
-            OnPrepareResponse = ctx =>
-            {
-                var headers = ctx.Context.Response.Headers;
-                headers.XContentTypeOptions = "nosniff";
-                headers["Referrer-Policy"] = "no-referrer";
-                // The pages load nothing but their own files and talk only to this origin's API.
-                headers.ContentSecurityPolicy = "default-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'; object-src 'none'";
-                headers.CacheControl = "no-cache";
-            },
-        });
-    }
-
-    /// <summary>web/ beside the repository's host.json, looked for upwards from where the app runs.</summary>
-    private static string? FindWebRoot()
-    {
-        foreach (var start in new[] { Directory.GetCurrentDirectory(), AppContext.BaseDirectory })
-        {
-            for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
-            {
-                var candidate = Path.Combine(dir.FullName, "web");
-                if (File.Exists(Path.Combine(candidate, "index.html")) && File.Exists(Path.Combine(dir.FullName, "host.json")))
-                    return candidate;
-            }
-        }
-        return null;
-    }
-
-    public static bool IsLoopback(IPAddress? address) => address is not null && IPAddress.IsLoopback(address.IsIPv4MappedToIPv6 ? address.MapToIPv4() : address);
-
-    /// <summary>Routes for this machine only (admin, mailbox): anyone else gets a 403 problem.</summary>
-    internal static RouteGroupBuilder LoopbackOnly(this RouteGroupBuilder group) =>
-        group.AddEndpointFilter(async (ctx, next) =>
-            IsLoopback(ctx.HttpContext.Connection.RemoteIpAddress) ? await next(ctx) : Problems.Forbidden());
 
     private static async Task CatchUnexpected(HttpContext http, RequestDelegate next)
     {

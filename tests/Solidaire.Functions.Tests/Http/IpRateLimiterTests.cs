@@ -47,4 +47,32 @@ public sealed class IpRateLimiterTests
 
         Assert.Null(limiter.TryAcquire(IPAddress.Parse("198.51.100.8")));
     }
+
+    [Fact]
+    public void IPv6AddressesOfOneSlash64_ShareOneLimit()
+    {
+        var limiter = Limiter(1);
+        Assert.Null(limiter.TryAcquire(IPAddress.Parse("2001:db8:1:2::1")));
+
+        Assert.NotNull(limiter.TryAcquire(IPAddress.Parse("2001:db8:1:2:ffff:ffff:ffff:fffe")));
+    }
+
+    [Fact]
+    public void IPv6AddressesOfAnotherSlash64_HaveTheirOwnLimit()
+    {
+        var limiter = Limiter(1);
+        Assert.Null(limiter.TryAcquire(IPAddress.Parse("2001:db8:1:2::1")));
+
+        Assert.Null(limiter.TryAcquire(IPAddress.Parse("2001:db8:1:3::1")));
+    }
+
+    [Fact]
+    public void IPv4MappedIPv6_CountsAsItsIPv4Address_NotAsA64()
+    {
+        var limiter = Limiter(1);
+        Assert.Null(limiter.TryAcquire(IPAddress.Parse("::ffff:198.51.100.7")));
+
+        Assert.NotNull(limiter.TryAcquire(_client));
+        Assert.Null(limiter.TryAcquire(IPAddress.Parse("::ffff:198.51.100.8")));
+    }
 }

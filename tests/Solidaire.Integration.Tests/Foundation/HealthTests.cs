@@ -55,4 +55,26 @@ public sealed class HealthTests
         Assert.Equal(HttpStatusCode.OK, (await app.Client.GetAsync("/api/health")).StatusCode);
         Assert.Equal(HttpStatusCode.Accepted, (await app.Client.PostAsync(IntakeBodies.Valid("late@example.org"))).StatusCode);
     }
+
+    [Fact]
+    public async Task Health_AskedOftenWithinFiveSeconds_CostsOneStorageRequest_AndAnotherAfter()
+    {
+        await using var app = await TestApp.StartAsync(s =>
+        {
+            // No timer may touch storage while the clock moves.
+            s["OutboxSchedule"] = "0 0 0 1 1 *";
+            s["PurgeSchedule"] = "0 0 0 1 1 *";
+        });
+        var before = app.StorageRequests;
+
+        var answers = await Task.WhenAll(Enumerable.Range(0, 50).Select(_ => app.Client.GetAsync("/api/health")));
+        app.Time.Advance(TimeSpan.FromSeconds(4));
+        Assert.Equal(HttpStatusCode.OK, (await app.Client.GetAsync("/api/health")).StatusCode);
+
+        Assert.All(answers, a => Assert.Equal(HttpStatusCode.OK, a.StatusCode));
+        Assert.Equal(1, app.StorageRequests - before);
+        app.Time.Advance(TimeSpan.FromSeconds(1));
+        Assert.Equal(HttpStatusCode.OK, (await app.Client.GetAsync("/api/health")).StatusCode);
+        Assert.Equal(2, app.StorageRequests - before);
+    }
 }

@@ -1,4 +1,6 @@
 using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
 using Solidaire.Integration.Tests.Harness;
 using Solidaire.Testing;
 using Xunit.Abstractions;
@@ -58,5 +60,31 @@ public sealed class ProcessTests(ITestOutputHelper output)
         await app.Process.WaitForExitAsync(timeout.Token);
 
         Assert.Equal(0, app.Process.ExitCode);
+    }
+
+    [Fact]
+    public async Task AppStarted_PrintsTheAddressItReallyListensOn()
+    {
+        await using var app = AppProcess.Start(await EnvironmentAsync());
+
+        await app.WaitUntilHealthyAsync(TimeSpan.FromSeconds(60));
+
+        Assert.Contains($"Solidaire is listening on http://127.0.0.1:{app.Port} ", app.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain(":7071", app.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AppWhosePortIsTaken_StopsAtStartWithOneLineNamingThePort()
+    {
+        using var taken = new TcpListener(IPAddress.Loopback, 0);
+        taken.Start();
+        var port = ((IPEndPoint)taken.LocalEndpoint).Port;
+        await using var app = AppProcess.Start(await EnvironmentAsync(), port);
+
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        await app.Process.WaitForExitAsync(timeout.Token);
+
+        Assert.Equal(1, app.Process.ExitCode);
+        Assert.Equal($"Solidaire cannot start: port {port} is in use (--urls to choose another)", app.Output.Trim());
     }
 }

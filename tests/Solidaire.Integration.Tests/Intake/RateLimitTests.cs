@@ -64,4 +64,23 @@ public sealed class RateLimitTests
 
         Assert.Equal(HttpStatusCode.Accepted, (await app.Client.PostAsync(IntakeBodies.Valid("hour3@example.org"))).StatusCode);
     }
+
+    [Fact]
+    public async Task IPv6Clients_OfOneSlash64_ShareOneLimit()
+    {
+        await using var app = await TestApp.StartAsync(s =>
+        {
+            s["RateLimiting:PerIpPerHour"] = "2";
+            s["RateLimiting:TrustedProxies"] = "127.0.0.1,::1";
+        });
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 1; i <= 3; i++)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, "/api/intakes") { Content = Json.Body(IntakeBodies.Valid($"v6-{i}@example.org").ToJsonString()) };
+            request.Headers.Add("X-Forwarded-For", $"2001:db8:7:7::{i:x}");
+            statuses.Add((await app.Client.SendAsync(request)).StatusCode);
+        }
+
+        Assert.Equal([HttpStatusCode.Accepted, HttpStatusCode.Accepted, HttpStatusCode.TooManyRequests], statuses);
+    }
 }
