@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using Solidaire.Core.Configuration;
 using Solidaire.Core.Deadlines;
 using Solidaire.Core.Dossiers;
 using Solidaire.Core.Email;
@@ -11,6 +12,7 @@ using Solidaire.Core.PersonalData;
 using Solidaire.Core.Retention;
 using Solidaire.Core.Staff;
 using Solidaire.Core.Storage;
+using Solidaire.Core.Tokens;
 
 namespace Solidaire.Core;
 
@@ -43,6 +45,18 @@ public static class DependencyInjection
         services.AddSingleton<IDeadlineHandler>(sp => sp.GetRequiredService<IntakeDestruction>());
         services.AddSingleton<AcknowledgementBudget>();
         services.AddSingleton<IntakeService>();
+
+        services.AddValidatedOptions<SiteOptions>(configuration, SiteOptions.Section);
+        services.AddValidatedOptions<TokenOptions>(configuration, TokenOptions.Section);
+        services.AddSingleton<IPostConfigureOptions<TokenOptions>, LocalTokenKey>();
+        services.AddSingleton<TokenService>();
+        services.AddSingleton<StaffRegistry>();
+        services.AddSingleton<StaffAccess>();
+        services.AddSingleton<IDeadlineHandler>(sp => sp.GetRequiredService<StaffAccess>());
+        services.AddSingleton<StaffService>();
+        services.AddSingleton<IDeadlineHandler>(sp => sp.GetRequiredService<StaffService>());
+        services.AddSingleton<StaffBootstrap>();
+        services.AddHostedService(sp => sp.GetRequiredService<StaffBootstrap>());
         services.AddSingleton<RetentionService>();
         return services;
     }

@@ -22,6 +22,13 @@ public interface IDeadlineStore
     /// <summary>Writes new deadlines (those one request starts: one round trip).</summary>
     Task ScheduleAsync(IReadOnlyList<Deadline> deadlines, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Writes one deadline whose id the caller derived from what must happen once (a token's id):
+    /// false when it is already there. The deadline is then both the record that it happened and
+    /// the timer that forgets it.
+    /// </summary>
+    Task<bool> ScheduleOnceAsync(Deadline deadline, CancellationToken cancellationToken);
+
     /// <summary>At most <paramref name="max"/> deadlines of <paramref name="lane"/> due at <paramref name="now"/>, earliest first.</summary>
     Task<IReadOnlyList<Deadline>> ReadDueAsync(DeadlineLane lane, DateTimeOffset now, int max, CancellationToken cancellationToken);
 

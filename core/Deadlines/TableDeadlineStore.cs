@@ -25,6 +25,9 @@ public sealed class TableDeadlineStore(Tables tables) : IDeadlineStore
         }
     }
 
+    public async Task<bool> ScheduleOnceAsync(Deadline deadline, CancellationToken cancellationToken) =>
+        (await Table.CommitAsync(new PartitionTransaction(DeadlineRows.Partition).Add(DeadlineRows.ToEntity(deadline)), cancellationToken).ConfigureAwait(false)).IsSuccess;
+
     public async Task<IReadOnlyList<Deadline>> ReadDueAsync(DeadlineLane lane, DateTimeOffset now, int max, CancellationToken cancellationToken)
     {
         var due = new List<Deadline>();

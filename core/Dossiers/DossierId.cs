@@ -17,9 +17,16 @@ public readonly record struct DossierId
     public static DossierId ForEmail(PersonalDataProtector protector, string email) =>
         new("c" + protector.LookupHash("email", NormalizeEmail(email)));
 
+    /// <summary>
+    /// The staff registry: every staff member's record, each its own retention unit, in one partition
+    /// so the registry is one read and a change to one member one transaction.
+    /// </summary>
+    public static readonly DossierId StaffRegistry = new("staff");
+
     /// <summary>A dossier id read back from storage (a deadline's dossier column, a queue row).</summary>
     public static DossierId Parse(string partitionKey) =>
-        partitionKey is { Length: 65 } && partitionKey[0] == 'c' && partitionKey.AsSpan(1).ContainsAnyExcept("0123456789abcdef") == false
+        partitionKey == StaffRegistry.PartitionKey ? StaffRegistry
+        : partitionKey is { Length: 65 } && partitionKey[0] == 'c' && partitionKey.AsSpan(1).ContainsAnyExcept("0123456789abcdef") == false
             ? new DossierId(partitionKey)
             : throw new FormatException("Not a dossier id.");
 

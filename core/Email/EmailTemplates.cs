@@ -97,9 +97,40 @@ public static class EmailTemplates
                 null, [], "Le détail se trouve dans la console des coordinateurs, pas dans cet email.", "Solidaire");
     }
 
+    /// <summary>To a staff member: their single-use sign-in link. The link is the credential: never stored, only sent.</summary>
+    public static EmailContent StaffSignInLink(string language, string link, int minutes) => language == "en"
+        ? Render("en", "Your sign-in link to the Solidaire console", "Hello,",
+            ["Here is your link to sign in to the Solidaire staff console. It works once, for " + minutes + " minutes."],
+            null, [], "If you did not ask for it, ignore this email: nobody can sign in without the link.", "Solidaire",
+            action: new EmailAction("Sign in to the console", link))
+        : Render("fr", "Votre lien de connexion à la console Solidaire", "Bonjour,",
+            ["Voici votre lien pour vous connecter à la console de l'équipe Solidaire. Il ne sert qu'une fois, pendant " + minutes + " minutes."],
+            null, [], "Si vous ne l'avez pas demandé, ignorez cet email : personne ne peut se connecter sans ce lien.", "Solidaire",
+            action: new EmailAction("Me connecter à la console", link));
+
+    /// <summary>To a coach a coordinator invited: what to do next (§3.2, §3.9, §3.14). No token: they ask for a link from the console.</summary>
+    public static EmailContent CoachInvitation(string language, string consoleLink) => language == "en"
+        ? Render("en", "You are invited to coach with the Solidaire collective", "Hello,",
+            [
+                "A coordinator of the Solidaire collective has added you to its coaches.",
+                "Before a client can be assigned to you: sign in to the console with this address, complete your profile (languages, certification or training, supervisor or peer group) and sign the charter.",
+            ],
+            null, [], "If you did not expect this, reply to the coordinator who invited you.", "Solidaire",
+            action: new EmailAction("Open the console", consoleLink))
+        : Render("fr", "Vous êtes invité·e à accompagner avec le collectif Solidaire", "Bonjour,",
+            [
+                "Un·e coordinateur·rice du collectif Solidaire vous a ajouté·e à ses coachs.",
+                "Avant qu'un·e client·e puisse vous être confié·e : connectez-vous à la console avec cette adresse, complétez votre profil (langues, certification ou formation, superviseur ou groupe de pairs) et signez la charte.",
+            ],
+            null, [], "Si vous ne vous y attendiez pas, répondez au coordinateur ou à la coordinatrice qui vous a invité·e.", "Solidaire",
+            action: new EmailAction("Ouvrir la console", consoleLink));
+
+    /// <summary>A button-like link: in the text part as "label: url".</summary>
+    private sealed record EmailAction(string Label, string Url);
+
     private static EmailContent Render(
         string language, string subject, string greeting, IReadOnlyList<string> paragraphs,
-        string? helpIntro, IReadOnlyList<string> help, string footer, string signature, bool helpFirst = false)
+        string? helpIntro, IReadOnlyList<string> help, string footer, string signature, bool helpFirst = false, EmailAction? action = null)
     {
         var text = new StringBuilder();
         text.AppendLine(greeting).AppendLine();
@@ -107,6 +138,8 @@ public static class EmailTemplates
             TextHelp(text, helpIntro, help);
         foreach (var p in paragraphs)
             text.AppendLine(p).AppendLine();
+        if (action is not null)
+            text.Append(action.Label).Append(": ").AppendLine(action.Url).AppendLine();
         if (!helpFirst)
             TextHelp(text, helpIntro, help);
         text.AppendLine(footer).AppendLine().AppendLine(signature);
@@ -120,6 +153,8 @@ public static class EmailTemplates
             HtmlHelp(html, helpIntro, help);
         foreach (var p in paragraphs)
             html.Append("<p>").Append(E(p)).Append("</p>");
+        if (action is not null)
+            html.Append("<p><a href=\"").Append(E(action.Url)).Append("\">").Append(E(action.Label)).Append("</a></p>");
         if (!helpFirst)
             HtmlHelp(html, helpIntro, help);
         html.Append("<p style=\"color:#555\">").Append(E(footer)).Append("</p><p>").Append(E(signature)).Append("</p></body></html>");

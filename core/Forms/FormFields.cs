@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using Solidaire.Core.Email;
 using Solidaire.Core.Outcomes;
 
 namespace Solidaire.Core.Forms;
@@ -12,6 +13,43 @@ namespace Solidaire.Core.Forms;
 /// </summary>
 public static class FormFields
 {
+    /// <summary>
+    /// Refuses every field not in <paramref name="known"/> (a typo or a field a client should not
+    /// send is an error, not silently dropped). False when the body cannot be read further at all.
+    /// </summary>
+    public static bool OnlyKnownFields(JsonElement body, IReadOnlySet<string> known, FieldErrors errors)
+    {
+        foreach (var property in body.EnumerateObject())
+        {
+            string name;
+            try
+            {
+                name = property.Name;
+            }
+            catch (InvalidOperationException)
+            {
+                // A name with a lone surrogate escape is not text; looking any field up would trip on it.
+                errors.Add("$", "Field names must be valid Unicode text.");
+                return false;
+            }
+            if (!known.Contains(name))
+                errors.Add(name, "This field is not accepted.");
+        }
+        return true;
+    }
+
+    /// <summary>A required email address, in its canonical spelling (<see cref="MailboxAddress"/>).</summary>
+    public static string? Email(JsonElement body, string name, FieldErrors errors)
+    {
+        var text = Text(body, name, errors, required: true, max: MailboxAddress.MaxLength, multiline: false);
+        if (text is null)
+            return null;
+        var email = MailboxAddress.Canonical(text, out var problem);
+        if (email is null)
+            errors.Add(name, problem!);
+        return email;
+    }
+
     /// <summary>
     /// A first or last name: letters of any script with their combining marks, spaces, apostrophes,
     /// hyphens and periods, at least one letter. A period ends an abbreviation ("J.-P.", "St. Clair");

@@ -68,32 +68,12 @@ public sealed record IntakeForm(
     public static Outcome<IntakeForm> Parse(JsonElement body)
     {
         var errors = new FieldErrors();
-        foreach (var property in body.EnumerateObject())
-        {
-            string name;
-            try
-            {
-                name = property.Name;
-            }
-            catch (InvalidOperationException)
-            {
-                // A name with a lone surrogate escape is not text; looking any field up would trip on it.
-                errors.Add("$", "Field names must be valid Unicode text.");
-                return errors.ToFailure();
-            }
-            if (!Fields.Contains(name))
-                errors.Add(name, "This field is not accepted.");
-        }
+        if (!FormFields.OnlyKnownFields(body, Fields, errors))
+            return errors.ToFailure();
 
         var firstName = FormFields.Name(body, "firstName", errors);
         var lastName = FormFields.Name(body, "lastName", errors);
-        var email = FormFields.Text(body, "email", errors, required: true, max: MailboxAddress.MaxLength, multiline: false);
-        if (email is not null)
-        {
-            email = MailboxAddress.Canonical(email, out var problem);
-            if (email is null)
-                errors.Add("email", problem!);
-        }
+        var email = FormFields.Email(body, "email", errors);
         var phone = FormFields.Text(body, "phone", errors, required: false, max: 40, multiline: false);
         if (phone is not null && !IsPhone(phone))
             errors.Add("phone", "Must be a phone number (digits, spaces, + ( ) . -).");

@@ -46,6 +46,7 @@ public sealed partial class IntakeService(
     IOptions<IntakeOptions> intakeOptions,
     IOptions<RetentionOptions> retentionOptions,
     IOptions<StaffOptions> staffOptions,
+    StaffRegistry staff,
     IOptions<EmailOptions> emailOptions,
     TimeProvider time,
     ILogger<IntakeService> logger)
@@ -156,10 +157,9 @@ public sealed partial class IntakeService(
         {
             LogAcknowledgementWithheld(logger, intakeOptions.Value.AcknowledgementsPerHour);
         }
-        var staff = staffOptions.Value;
-        var notice = EmailTemplates.CoordinatorNotice(staff.Language, reference, intake.Urgent, form.Role, acknowledged);
+        var notice = EmailTemplates.CoordinatorNotice(staffOptions.Value.Language, reference, intake.Urgent, form.Role, acknowledged);
         var noticeKind = intake.Urgent ? IntakeEmails.CoordinatorAlert : IntakeEmails.CoordinatorNotice;
-        emails.AddRange(staff.Coordinators.Select(c => OutboxRow.New(cipher, noticeKind, c, notice, now, leasedUntil)));
+        emails.AddRange(staff.ActiveCoordinatorEmails.Select(c => OutboxRow.New(cipher, noticeKind, c, notice, now, leasedUntil)));
         return new NewIntake(intake, DataKeyRow.New(cipher), intake.ToEntity(cipher, personal), emails);
     }
 

@@ -29,6 +29,8 @@ public enum FailureKind
     Malformed,
     UnsupportedMediaType,
     PayloadTooLarge,
+    Unauthorized,
+    Forbidden,
 }
 
 /// <summary>The result of an operation: a value, or a <see cref="Failure"/> that is an expected outcome, not an exception.</summary>

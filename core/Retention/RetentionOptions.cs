@@ -10,4 +10,8 @@ public sealed class RetentionOptions
     /// <summary>An intake no engagement followed is destroyed this many days after it arrived.</summary>
     [Range(1, 3650)]
     public int IntakeDays { get; set; } = 90;
+
+    /// <summary>A deactivated staff member's record is destroyed this many days after deactivation.</summary>
+    [Range(1, 3650)]
+    public int StaffDays { get; set; } = 365;
 }

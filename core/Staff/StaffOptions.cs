@@ -4,17 +4,25 @@ using Solidaire.Core.Configuration;
 
 namespace Solidaire.Core.Staff;
 
-/// <summary>Section "Staff": who coordinates, until a staff registry exists.</summary>
+/// <summary>Section "Staff": the first coordinators, the staff's email language, sign-in lifetimes.</summary>
 public sealed class StaffOptions : IValidatableObject
 {
     public const string Section = "Staff";
 
-    /// <summary>Coordinators' addresses, comma-separated (Staff__BootstrapCoordinators).</summary>
+    /// <summary>The first coordinators' addresses, comma-separated (Staff__BootstrapCoordinators): enrolled in the registry at start.</summary>
     public string BootstrapCoordinators { get; set; } = "";
 
     /// <summary>The language of emails to staff (fr or en).</summary>
     [Required, RegularExpression("^(fr|en)$")]
     public string Language { get; set; } = "fr";
+
+    /// <summary>How long an emailed sign-in link works.</summary>
+    [Range(1, 24 * 60)]
+    public int SignInLinkMinutes { get; set; } = 15;
+
+    /// <summary>How long an access token works (a working day).</summary>
+    [Range(1, 24 * 7)]
+    public int AccessTokenHours { get; set; } = 8;
 
     public IReadOnlyList<string> Coordinators => SettingList.Split(BootstrapCoordinators);
 

@@ -6,13 +6,21 @@ namespace Solidaire.Functions.Http;
 
 /// <summary>
 /// What every HTTP function goes through before it runs, whoever hosts it (the Functions host's
-/// middleware or the standalone server): the per-IP limit on anonymous POST routes.
+/// middleware or the standalone server): the per-IP limit on anonymous POST routes that anyone can
+/// call. Staff routes behind an access token are not counted: the token is their gate, and a
+/// coordinator's working hour is more than twenty actions. The routes that hand out tokens are.
 /// </summary>
 public sealed class HttpFunctionGate(IpRateLimiter limiter, ClientAddress clientAddress)
 {
+    private static readonly HashSet<string> TokenIssuingRoutes = new(StringComparer.OrdinalIgnoreCase) { "staff/sign-in", "staff/access-tokens" };
+
+    /// <summary>Whether a route answers only to a valid staff access token (checked by the function, before anything else).</summary>
+    public static bool IsTokenProtected(HttpTrigger trigger) =>
+        trigger.Route.StartsWith("staff/", StringComparison.OrdinalIgnoreCase) && !TokenIssuingRoutes.Contains(trigger.Route);
+
     public ProblemResult? Admit(HttpContext http, HttpTrigger trigger)
     {
-        if (trigger.AuthLevel != AuthLevel.Anonymous || !HttpMethods.IsPost(http.Request.Method))
+        if (trigger.AuthLevel != AuthLevel.Anonymous || !HttpMethods.IsPost(http.Request.Method) || IsTokenProtected(trigger))
             return null;
         return limiter.TryAcquire(clientAddress.Resolve(http)) is { } wait ? Problems.From(RateLimited(wait)) : null;
     }

@@ -24,6 +24,8 @@ public static class Problems
         FailureKind.UnsupportedMediaType => StatusCodes.Status415UnsupportedMediaType,
         FailureKind.Unprocessable => StatusCodes.Status422UnprocessableEntity,
         FailureKind.TooManyRequests => StatusCodes.Status429TooManyRequests,
+        FailureKind.Unauthorized => StatusCodes.Status401Unauthorized,
+        FailureKind.Forbidden => StatusCodes.Status403Forbidden,
         FailureKind.Unavailable => StatusCodes.Status503ServiceUnavailable,
         _ => StatusCodes.Status500InternalServerError,
     };

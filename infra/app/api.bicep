@@ -117,6 +117,11 @@ resource site 'Microsoft.Web/sites@2024-04-01' = {
       PersonalData__ActiveMasterKeyId: 'k1'
       PersonalData__MasterKeys__k1: '@Microsoft.KeyVault(SecretUri=${keyVaultUri}secrets/personal-data-master-key-k1)'
       PersonalData__LookupKey: '@Microsoft.KeyVault(SecretUri=${keyVaultUri}secrets/personal-data-lookup-key)'
+      // Emailed links and staff access tokens are signed with this key; add k2 and switch the active id to rotate.
+      Tokens__ActiveSigningKeyId: 'k1'
+      Tokens__SigningKeys__k1: '@Microsoft.KeyVault(SecretUri=${keyVaultUri}secrets/token-signing-key-k1)'
+      // Emailed links point at the public pages (the staff console, the contract page).
+      Site__BaseUrl: staticWebsiteOrigin
       Staff__BootstrapCoordinators: staffBootstrapCoordinators
       Cors__AllowedOrigins: staticWebsiteOrigin
       RateLimiting__TrustedProxies: rateLimitingTrustedProxies

@@ -6,7 +6,7 @@ namespace Solidaire.Infra.Tests;
 [Collection(CompiledMainCollection.Name)]
 public sealed partial class AppSettingsTests(CompiledMain main)
 {
-    private static readonly string[] SecretSettings = ["Email__SendGridApiKey", "PersonalData__MasterKeys__k1", "PersonalData__LookupKey"];
+    private static readonly string[] SecretSettings = ["Email__SendGridApiKey", "PersonalData__MasterKeys__k1", "PersonalData__LookupKey", "Tokens__SigningKeys__k1"];
 
     private IReadOnlyDictionary<string, string> Settings => AppSettings.Of(main.Template);
 
@@ -18,6 +18,9 @@ public sealed partial class AppSettingsTests(CompiledMain main)
     [InlineData("PersonalData__ActiveMasterKeyId")]
     [InlineData("PersonalData__MasterKeys__k1")]
     [InlineData("PersonalData__LookupKey")]
+    [InlineData("Tokens__ActiveSigningKeyId")]
+    [InlineData("Tokens__SigningKeys__k1")]
+    [InlineData("Site__BaseUrl")]
     [InlineData("Staff__BootstrapCoordinators")]
     [InlineData("Cors__AllowedOrigins")]
     [InlineData("RateLimiting__TrustedProxies")]
@@ -60,6 +63,15 @@ public sealed partial class AppSettingsTests(CompiledMain main)
     }
 
     [Fact]
+    public void ActiveTokenSigningKey_IsK1AndHasItsKeySetting()
+    {
+        var active = AppSettings.Get(Settings, "Tokens__ActiveSigningKeyId");
+
+        Assert.Equal("k1", active);
+        Assert.Contains($"Tokens__SigningKeys__{active}", Settings.Keys);
+    }
+
+    [Fact]
     public void OperatorSettings_ComeFromTheMainParameters()
     {
         Assert.Equal("[parameters('emailFromAddress')]", AppSettings.Get(Settings, "Email__FromAddress"));
@@ -93,6 +105,6 @@ public sealed partial class AppSettingsTests(CompiledMain main)
         Assert.All(secretLooking, k => Assert.StartsWith("[format('@Microsoft.KeyVault(SecretUri=", Settings[k], StringComparison.Ordinal));
     }
 
-    [GeneratedRegex(@"(Key|Secret|Password|Token|ConnectionString|MasterKeys__\w+)$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"(Key|Secret|Password|Token|ConnectionString|MasterKeys__\w+|SigningKeys__\w+)$", RegexOptions.IgnoreCase)]
     private static partial Regex SecretName();
 }

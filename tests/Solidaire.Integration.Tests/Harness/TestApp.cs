@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
+using Solidaire.Core.Staff;
 using Solidaire.Core.Storage;
 using Solidaire.Functions.Standalone;
 
@@ -63,7 +64,11 @@ public sealed class TestApp : IAsyncDisposable
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         var testApp = new TestApp(app, new Uri(address), time, tablePrefix, workFolder);
         if (waitForTables)
+        {
             await app.Services.GetRequiredService<TableInitializer>().Ready.WaitAsync(TimeSpan.FromSeconds(30));
+            // The first coordinators are enrolled at start: wait, so no test counts those storage requests as its own.
+            await app.Services.GetRequiredService<StaffBootstrap>().Ready.WaitAsync(TimeSpan.FromSeconds(30));
+        }
         return testApp;
     }
 

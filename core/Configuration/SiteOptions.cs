@@ -1,0 +1,24 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Solidaire.Core.Configuration;
+
+/// <summary>
+/// Section "Site": where the public pages are served, so emailed links point at them (the staff
+/// console, later the contract page). Locally the app serves them itself.
+/// </summary>
+public sealed class SiteOptions : IValidatableObject
+{
+    public const string Section = "Site";
+
+    public string BaseUrl { get; set; } = "http://127.0.0.1:7071";
+
+    /// <summary>A page of the site, e.g. "staff/", with an optional fragment (tokens travel there, never in a query).</summary>
+    public string Link(string page, string? fragment = null) =>
+        BaseUrl.TrimEnd('/') + "/" + page + (fragment is null ? "" : "#" + fragment);
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (!Uri.TryCreate(BaseUrl, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https") || uri.Query.Length > 0 || uri.Fragment.Length > 0)
+            yield return new ValidationResult("Site:BaseUrl must be an absolute http(s) address with no query or fragment.");
+    }
+}

@@ -1,0 +1,87 @@
+using System.Text.Json;
+using Solidaire.Core.Forms;
+using Solidaire.Core.Outcomes;
+
+namespace Solidaire.Core.Staff;
+
+public sealed record SignInRequest(string Email);
+
+public sealed record AccessTokenRequest(string Token);
+
+public sealed record CoachInvitation(string Email, string DisplayName);
+
+public sealed record ProfileForm(string DisplayName, CoachProfile Profile);
+
+public sealed record CharterSignatureForm(string CharterSha256);
+
+/// <summary>The staff API's request bodies, read with the same rules as the intake form: unknown fields refused.</summary>
+public static class StaffForms
+{
+    public static Outcome<SignInRequest> SignIn(JsonElement body) =>
+        Read(body, ["email"], errors => FormFields.Email(body, "email", errors) is { } email ? new SignInRequest(email) : null);
+
+    public static Outcome<AccessTokenRequest> AccessToken(JsonElement body) =>
+        Read(body, ["token"], errors => FormFields.Text(body, "token", errors, required: true, max: 4096, multiline: false) is { } token ? new AccessTokenRequest(token) : null);
+
+    public static Outcome<CoachInvitation> Invitation(JsonElement body) => Read(body, ["email", "displayName"], errors =>
+    {
+        var email = FormFields.Email(body, "email", errors);
+        var name = FormFields.Name(body, "displayName", errors);
+        return email is null || name is null ? null : new CoachInvitation(email, name);
+    });
+
+    public static Outcome<ProfileForm> Profile(JsonElement body) => Read(body, ["displayName", "languages", "certification", "certifyingBody", "supervisor", "insurance"], errors =>
+    {
+        var name = FormFields.Name(body, "displayName", errors);
+        var languages = Languages(body, errors);
+        var certification = FormFields.Text(body, "certification", errors, required: true, max: 20, multiline: false);
+        if (certification is not null && !Certifications.All.Contains(certification))
+        {
+            errors.Add("certification", "Must be one of: " + string.Join(", ", Certifications.All) + ".");
+            certification = null;
+        }
+        var certifyingBody = FormFields.Text(body, "certifyingBody", errors, required: false, max: 200, multiline: false);
+        var supervisor = FormFields.Text(body, "supervisor", errors, required: true, max: 200, multiline: false);
+        var insurance = FormFields.Text(body, "insurance", errors, required: false, max: 200, multiline: false);
+        return name is null || languages is null || certification is null || supervisor is null
+            ? null
+            : new ProfileForm(name, new CoachProfile(languages, certification, certifyingBody, supervisor, insurance));
+    });
+
+    public static Outcome<CharterSignatureForm> CharterSignature(JsonElement body) => Read(body, ["charterSha256"], errors =>
+    {
+        var hash = FormFields.Text(body, "charterSha256", errors, required: true, max: 64, multiline: false);
+        if (hash is not null && (hash.Length != 64 || hash.Any(c => !char.IsAsciiHexDigitLower(c) && !char.IsAsciiDigit(c))))
+        {
+            errors.Add("charterSha256", "Must be the SHA-256 of the charter: 64 lowercase hexadecimal digits.");
+            return null;
+        }
+        return hash is null ? null : new CharterSignatureForm(hash);
+    });
+
+    private static IReadOnlyList<string>? Languages(JsonElement body, FieldErrors errors)
+    {
+        if (!body.TryGetProperty("languages", out var value) || value.ValueKind == JsonValueKind.Null)
+        {
+            errors.Add("languages", "Required.");
+            return null;
+        }
+        if (value.ValueKind != JsonValueKind.Array || value.GetArrayLength() is 0 or > 2
+            || value.EnumerateArray().Any(l => l.ValueKind != JsonValueKind.String || l.GetString() is not ("fr" or "en")))
+        {
+            errors.Add("languages", "Must be a list of one or two of: fr, en.");
+            return null;
+        }
+        var languages = value.EnumerateArray().Select(l => l.GetString()!).Distinct(StringComparer.Ordinal).ToArray();
+        return languages;
+    }
+
+    private static Outcome<T> Read<T>(JsonElement body, HashSet<string> fields, Func<FieldErrors, T?> read) where T : class
+    {
+        var errors = new FieldErrors();
+        if (!FormFields.OnlyKnownFields(body, fields, errors))
+            return errors.ToFailure();
+        var value = read(errors);
+        return errors.Any || value is null ? errors.ToFailure() : Outcome<T>.Ok(value);
+    }
+}
