@@ -98,7 +98,7 @@ public sealed class IntakeQueue(Tables tables, IDossierStore dossiers) : IDeadli
             ? TableClient.CreateQueryFilter($"PartitionKey eq {Partition}")
             : TableClient.CreateQueryFilter($"PartitionKey eq {Partition} and RowKey gt {after}");
         var rows = new List<TableEntity>();
-        await foreach (var e in Table.QueryAsync<TableEntity>(filter, maxPerPage: size + 1, select: [DossierColumn, IntakeIdColumn], cancellationToken: cancellationToken).ConfigureAwait(false))
+        await foreach (var e in Table.QueryAsync<TableEntity>(filter, maxPerPage: size + 1, select: ["RowKey", DossierColumn, IntakeIdColumn], cancellationToken: cancellationToken).ConfigureAwait(false))
         {
             rows.Add(e);
             if (rows.Count > size)
