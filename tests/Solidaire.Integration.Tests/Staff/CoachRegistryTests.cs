@@ -140,7 +140,7 @@ public sealed class CoachRegistryTests : AppTest
         App.Time.Advance(TimeSpan.FromDays(365) + TimeSpan.FromMinutes(1));
         await App.Services.GetRequiredService<RetentionService>().PurgeDueAsync(CancellationToken.None);
 
-        var rows = await StorageContents.RowsAsync(App, Tables.Dossiers, "");
+        var rows = await StorageContents.AllAsync(App, Tables.Dossiers);
         Assert.DoesNotContain(rows, r => r.PartitionKey == "staff" && r.RowKey.EndsWith(coachId, StringComparison.Ordinal));
         Assert.Contains(rows, r => r.PartitionKey == "staff"); // the coordinator's record stays
     }
