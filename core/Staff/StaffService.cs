@@ -43,6 +43,7 @@ public sealed class StaffService(
     IOptions<StaffOptions> options,
     IOptions<RetentionOptions> retention,
     IOptions<SiteOptions> site,
+    Engagements.EngagementIndex engagements,
     TimeProvider time) : IDeadlineHandler
 {
     public static readonly Failure NotAllowed = new(FailureKind.Forbidden, "forbidden", "Your role does not allow this.");
@@ -120,7 +121,7 @@ public sealed class StaffService(
             : Outcome<StaffMember>.Ok(m with { CharterSha256 = Charter.Sha256, CharterSignedAt = now }), cancellationToken);
     }
 
-    /// <summary>Destroys a former member's record when still deactivated and its period has run; reactivated, it stays.</summary>
+    /// <summary>Destroys a former member's record when still deactivated, its period has run and no engagement of theirs is open; reactivated, it stays.</summary>
     public async Task<DeadlineResult> HandleAsync(Deadline deadline, CancellationToken cancellationToken)
     {
         var member = await registry.FindAsync(deadline.Subject, cancellationToken).ConfigureAwait(false);
@@ -129,6 +130,9 @@ public sealed class StaffService(
         var due = since.AddDays(retention.Value.StaffDays);
         if (due > time.GetUtcNow())
             return DeadlineResult.Later(due);
+        // A former coach's record stays while an engagement of theirs is still open: look again in a week.
+        if ((await engagements.OfCoachAsync(member.MemberId, cancellationToken).ConfigureAwait(false)).Any(e => Engagements.EngagementStatus.IsOpen(e.Status)))
+            return DeadlineResult.Later(time.GetUtcNow().AddDays(7));
         return await registry.DestroyAsync(member, cancellationToken).ConfigureAwait(false)
             ? DeadlineResult.Done
             : DeadlineResult.Later(time.GetUtcNow());

@@ -146,6 +146,24 @@ public sealed class CoachRegistryTests : AppTest
     }
 
     [Fact]
+    public async Task DeactivatedCoach_WithAnEngagementStillOpen_IsKeptPastTheYear()
+    {
+        var coordinator = await StaffClient.SignInAsync(App, StaffClient.Coordinator);
+        var coach = await StaffWorld.ReadyCoachAsync(App, coordinator, "busy@example.org");
+        var coachId = (await coach.JsonAsync(HttpMethod.Get, "/api/staff/me")).GetProperty("memberId").GetString()!;
+        var reference = await IntakeBodies.ReferenceOf(await App.Client.PostAsync(IntakeBodies.Valid("busy-client@example.org")));
+        var intake = await StaffWorld.IntakeIdAsync(App, coordinator, reference);
+        await coordinator.JsonAsync(HttpMethod.Post, $"/api/staff/intakes/{intake}/assignment", new { coachId }, HttpStatusCode.Created);
+        await Eventually.TrueAsync(async () => (await StorageContents.AllAsync(App, Tables.Engagements)).Count == 1, "the engagement is indexed");
+        await coordinator.JsonAsync(HttpMethod.Post, $"/api/staff/coaches/{coachId}/deactivation");
+
+        App.Time.Advance(TimeSpan.FromDays(366));
+        await App.Services.GetRequiredService<RetentionService>().PurgeDueAsync(CancellationToken.None);
+
+        Assert.Contains(await StorageContents.AllAsync(App, Tables.Dossiers), r => r.PartitionKey == "staff" && r.RowKey == "member|" + coachId);
+    }
+
+    [Fact]
     public async Task StaffRecords_AreSealedAtRest()
     {
         var (_, coach, _) = await InvitedCoachAsync();
