@@ -70,14 +70,11 @@ public sealed class ChangeEmailSender(HeldWork held, OutboxSender outbox, IOptio
             ? new HeldDeadline(emails.Dispatch, ct => emails.IsEmpty ? Task.FromResult(DeadlineResult.Done) : outbox.SendLeasedAsync(emails.Unit, emails.Messages, ct))
             : null;
 
-    /// <summary>Sends <paramref name="emails"/> now, in the background.</summary>
-    public void SendAfterCommit(ChangeEmails emails)
-    {
-        if (SendWork(emails) is { } work)
-            held.Enqueue([work]);
-    }
+    /// <summary>The change committed: sends <paramref name="emails"/> now, in the background, with the change's other held work.</summary>
+    public void SendAfterCommit(ChangeEmails emails, params HeldDeadline[] with) =>
+        held.Enqueue([.. SendWork(emails) is { } work ? [work] : Array.Empty<HeldDeadline>(), .. with]);
 
-    /// <summary>The change did not happen: its dispatch deadline has nothing to send.</summary>
-    public void Abandon(ChangeEmails emails) =>
-        held.Enqueue([new HeldDeadline(emails.Dispatch, _ => Task.FromResult(DeadlineResult.Done))]);
+    /// <summary>The change did not happen: its dispatch deadline, and the others it wrote, have nothing to do.</summary>
+    public void Abandon(ChangeEmails emails, params Deadline[] others) =>
+        held.Enqueue([.. others.Prepend(emails.Dispatch).Select(d => new HeldDeadline(d, _ => Task.FromResult(DeadlineResult.Done)))]);
 }

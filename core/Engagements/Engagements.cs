@@ -25,7 +25,6 @@ public sealed class Engagements(
     EngagementIndex index,
     PersonalDataProtector protector,
     ChangeEmailSender emails,
-    HeldWork held,
     IOptions<RetentionOptions> retention,
     TimeProvider time)
 {
@@ -122,18 +121,17 @@ public sealed class Engagements(
         }, Contended, cancellationToken).ConfigureAwait(false);
         if (!outcome.IsSuccess)
         {
-            emails.Abandon(change);
-            held.Enqueue([new HeldDeadline(indexing, _ => Task.FromResult(DeadlineResult.Done))]);
+            emails.Abandon(change, indexing);
             return outcome.Failure;
         }
         var done = outcome.Value;
-        held.Enqueue([.. new[] { emails.SendWork(change) }.OfType<HeldDeadline>(), new HeldDeadline(indexing, async ct =>
+        emails.SendAfterCommit(change, new HeldDeadline(indexing, async ct =>
         {
             await index.WriteAsync(dossier, done, ct).ConfigureAwait(false);
             if (requeued is not null)
                 await queue.IndexAsync(dossier, requeued, ct).ConfigureAwait(false);
             return DeadlineResult.Done;
-        })]);
+        }));
         return outcome;
     }
 }

@@ -43,7 +43,6 @@ public sealed class Triage(
     StaffRegistry registry,
     PersonalDataProtector protector,
     ChangeEmailSender emails,
-    HeldWork held,
     IOptions<RetentionOptions> retention,
     IOptions<StaffOptions> staffOptions,
     IOptions<SiteOptions> site,
@@ -154,17 +153,16 @@ public sealed class Triage(
         }, Contended, cancellationToken).ConfigureAwait(false);
         if (!outcome.IsSuccess)
         {
-            emails.Abandon(change);
-            held.Enqueue([new HeldDeadline(indexing, _ => Task.FromResult(DeadlineResult.Done))]);
+            emails.Abandon(change, indexing);
             return outcome.Failure;
         }
         var (made, assignedIntake) = outcome.Value;
-        held.Enqueue([.. new[] { emails.SendWork(change) }.OfType<HeldDeadline>(), new HeldDeadline(indexing, async ct =>
+        emails.SendAfterCommit(change, new HeldDeadline(indexing, async ct =>
         {
             await index.WriteAsync(dossier, made, ct).ConfigureAwait(false);
             await queue.RemoveAsync(assignedIntake, ct).ConfigureAwait(false);
             return DeadlineResult.Done;
-        })]);
+        }));
         return Outcome<string>.Ok(StaffIds.Engagement(dossier, intakeId, engagementId));
     }
 
@@ -209,7 +207,7 @@ public sealed class Triage(
             return outcome.Failure;
         }
         var declinedIntake = outcome.Value;
-        held.Enqueue([.. new[] { emails.SendWork(change) }.OfType<HeldDeadline>()]);
+        emails.SendAfterCommit(change);
         await queue.RemoveAsync(declinedIntake, cancellationToken).ConfigureAwait(false);
         return Outcome<bool>.Ok(true);
     }

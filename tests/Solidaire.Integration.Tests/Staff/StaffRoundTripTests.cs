@@ -28,6 +28,18 @@ public sealed class StaffRoundTripTests : AppTest
         return last - before;
     }
 
+    /// <summary>A coordinator, a coach ready to be assigned, and one intake in the queue, its emails sent.</summary>
+    private async Task<(StaffClient Coordinator, StaffClient Coach, string CoachId, string IntakeId)> ReadyToAssignAsync()
+    {
+        var coordinator = await StaffClient.SignInAsync(App, StaffClient.Coordinator);
+        var coach = await StaffWorld.ReadyCoachAsync(App, coordinator, "cost-coach@example.org");
+        var coachId = (await coach.JsonAsync(HttpMethod.Get, "/api/staff/me")).GetProperty("memberId").GetString();
+        var reference = await IntakeBodies.ReferenceOf(await App.Client.PostAsync(IntakeBodies.Valid("cost-client@example.org")));
+        await App.Services.GetRequiredService<Solidaire.Core.Email.OutboxDispatcher>().DispatchDueAsync(CancellationToken.None);
+        var id = await StaffWorld.IntakeIdAsync(App, coordinator, reference);
+        return (coordinator, coach, coachId!, id);
+    }
+
     [Fact]
     public async Task SignIn_CostsOneRequestForTheLink_AndTwoForTheAccessToken()
     {
@@ -55,12 +67,7 @@ public sealed class StaffRoundTripTests : AppTest
     [Fact]
     public async Task Assignment_CostsFiveRequestsOnTheRequestPath_AndEightWithItsIndexing()
     {
-        var coordinator = await StaffClient.SignInAsync(App, StaffClient.Coordinator);
-        var coach = await StaffWorld.ReadyCoachAsync(App, coordinator, "cost-coach@example.org");
-        var coachId = (await coach.JsonAsync(HttpMethod.Get, "/api/staff/me")).GetProperty("memberId").GetString();
-        var reference = await IntakeBodies.ReferenceOf(await App.Client.PostAsync(IntakeBodies.Valid("cost-client@example.org")));
-        await App.Services.GetRequiredService<Solidaire.Core.Email.OutboxDispatcher>().DispatchDueAsync(CancellationToken.None);
-        var id = await StaffWorld.IntakeIdAsync(App, coordinator, reference);
+        var (coordinator, coach, coachId, id) = await ReadyToAssignAsync();
 
         long requestPath = 0;
         var total = await CostAsync(async () =>
@@ -80,12 +87,7 @@ public sealed class StaffRoundTripTests : AppTest
     [Fact]
     public async Task Confirmation_CostsFourRequestsOnTheRequestPath_AndSixWithItsIndexing()
     {
-        var coordinator = await StaffClient.SignInAsync(App, StaffClient.Coordinator);
-        var coach = await StaffWorld.ReadyCoachAsync(App, coordinator, "cost-coach@example.org");
-        var coachId = (await coach.JsonAsync(HttpMethod.Get, "/api/staff/me")).GetProperty("memberId").GetString();
-        var reference = await IntakeBodies.ReferenceOf(await App.Client.PostAsync(IntakeBodies.Valid("cost-client@example.org")));
-        await App.Services.GetRequiredService<Solidaire.Core.Email.OutboxDispatcher>().DispatchDueAsync(CancellationToken.None);
-        var id = await StaffWorld.IntakeIdAsync(App, coordinator, reference);
+        var (coordinator, coach, coachId, id) = await ReadyToAssignAsync();
         var engagementId = (await coordinator.JsonAsync(HttpMethod.Post, $"/api/staff/intakes/{id}/assignment", new { coachId }, HttpStatusCode.Created)).GetProperty("engagementId").GetString();
         await CostAsync(() => Task.CompletedTask);
 
