@@ -38,6 +38,9 @@ public sealed class ChangeEmails
     public void Add(UnitCipher cipher, string kind, string to, EmailContent content) =>
         _messages.Add(OutboxRow.New(cipher, kind, to, content, _now, _leasedUntil));
 
+    /// <summary>An email already made (tests of the rules that commit them).</summary>
+    internal void Add(OutboxMessage message) => _messages.Add(message);
+
     /// <summary>Adds the emails' rows to the change's transaction.</summary>
     public PartitionTransaction AppendTo(PartitionTransaction transaction)
     {

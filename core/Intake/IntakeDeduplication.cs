@@ -14,7 +14,7 @@ public sealed record IntakeRequest(DossierId Dossier, string Fingerprint, string
 }
 
 /// <summary>A new intake's rows, built once and committed as they are.</summary>
-public sealed record NewIntake(IntakeRow Intake, TableEntity DataKey, TableEntity Row, IReadOnlyList<OutboxMessage> Emails);
+public sealed record NewIntake(IntakeRow Intake, TableEntity DataKey, TableEntity Row, ChangeEmails Emails);
 
 /// <summary>The intake the client is told about: a new one, or the one a repeat of the request made.</summary>
 public sealed record SubmittedIntake(string IntakeId, bool IsNew);
@@ -52,14 +52,12 @@ public static class IntakeDeduplication
             transaction.Replace(contentMarker, byContent.ETag);
         if (request.IdempotencyMarker is { } key)
             transaction.Add(IntakeMarker.New(request.Dossier, key, intakeId, request.Fingerprint, request.Now));
-        var firstEmail = transaction.Count;
-        foreach (var email in draft.Emails)
-            transaction.Add(email.Row);
+        draft.Emails.AppendTo(transaction);
 
         return new Decision<SubmittedIntake>.Commit(transaction, receipt =>
         {
             // The emails are sent from memory next: they carry the ETags the commit gave them.
-            receipt.ApplyTo(draft.Emails.Select(e => e.Row).ToArray(), firstEmail);
+            draft.Emails.Committed(receipt);
             return new SubmittedIntake(intakeId, IsNew: true);
         });
     }

@@ -37,8 +37,7 @@ public static class IntakeEmails
 public sealed partial class IntakeService(
     IDossierStore dossiers,
     IDeadlineStore deadlines,
-    HeldWork heldWork,
-    OutboxSender outbox,
+    ChangeEmailSender changeEmails,
     IntakeQueue queue,
     PersonalDataProtector protector,
     CrisisSignals crisisSignals,
@@ -84,13 +83,13 @@ public sealed partial class IntakeService(
         // Sent at once from memory: the emails are born leased to this process, and the deadlines
         // that would send them otherwise fall due when that lease ends.
         var immediate = emailOptions.Value.DispatchImmediately;
-        var hold = immediate ? now + emailOptions.Value.SendLease : now;
+        var emails = changeEmails.Start(unit);
         NewIntake draft;
         using (var cipher = UnitCipher.New(protector, unit))
-            draft = Draft(form, intake, cipher, now, immediate ? hold : null);
+            draft = Draft(form, intake, cipher, emails);
 
-        var dispatch = Deadline.New(OutboxSender.Dispatch, hold, dossier.PartitionKey, unit.Id);
-        var index = Deadline.New(IntakeQueue.Index, hold, dossier.PartitionKey, unit.Id);
+        var dispatch = emails.Dispatch;
+        var index = Deadline.New(IntakeQueue.Index, dispatch.Due, dossier.PartitionKey, unit.Id);
         var destroy = Deadline.New(IntakeDestruction.Destroy, intake.DestroyAt, dossier.PartitionKey, unit.Id);
         await deadlines.ScheduleAsync([dispatch, index, destroy], cancellationToken).ConfigureAwait(false);
 
@@ -106,21 +105,17 @@ public sealed partial class IntakeService(
             LogReceived(logger, intake.Urgent, intake.HasPriority);
             if (immediate)
             {
-                heldWork.Enqueue(
-                [
-                    new HeldDeadline(dispatch, ct => outbox.SendLeasedAsync(unit, draft.Emails, ct)),
-                    new HeldDeadline(index, async ct =>
-                    {
-                        await queue.IndexAsync(dossier, intake, ct).ConfigureAwait(false);
-                        return DeadlineResult.Done;
-                    }),
-                ]);
+                changeEmails.SendAfterCommit(emails, new HeldDeadline(index, async ct =>
+                {
+                    await queue.IndexAsync(dossier, intake, ct).ConfigureAwait(false);
+                    return DeadlineResult.Done;
+                }));
             }
         }
         else if (immediate)
         {
             // A duplicate: the deadlines recorded for it have nothing to do; clear them now rather than in 90 days.
-            heldWork.Enqueue([.. new[] { dispatch, index, destroy }.Select(d => new HeldDeadline(d, _ => Task.FromResult(DeadlineResult.Done)))]);
+            changeEmails.Abandon(emails, index, destroy);
         }
         // A duplicate carries the same situation as its original, so the same urgency.
         return Outcome<IntakeReceipt>.Ok(new IntakeReceipt(Reference.Display(submitted.IntakeId), urgent));
@@ -143,16 +138,15 @@ public sealed partial class IntakeService(
         || form.FormDuration < TimeSpan.FromSeconds(intakeOptions.Value.MinimumFormSeconds);
 
     /// <summary>The rows a new intake adds to its dossier, sealed with its own data key, and its emails.</summary>
-    private NewIntake Draft(IntakeForm form, IntakeRow intake, UnitCipher cipher, DateTimeOffset now, DateTimeOffset? leasedUntil)
+    private NewIntake Draft(IntakeForm form, IntakeRow intake, UnitCipher cipher, ChangeEmails emails)
     {
         var personal = new IntakePersonalData(form.FirstName, form.LastName, form.Email, form.Phone, form.Organisation, form.Situation, form.Availability);
         var reference = Reference.Display(intake.IntakeId);
-        var emails = new List<OutboxMessage>();
         var acknowledged = acknowledgements.TryTake();
         if (acknowledged)
         {
-            emails.Add(OutboxRow.New(cipher, IntakeEmails.Acknowledgement, form.Email,
-                EmailTemplates.IntakeAcknowledgement(form.PreferredLanguage, form.FirstName, reference, retentionOptions.Value.IntakeDays, intake.Urgent), now, leasedUntil));
+            emails.Add(cipher, IntakeEmails.Acknowledgement, form.Email,
+                EmailTemplates.IntakeAcknowledgement(form.PreferredLanguage, form.FirstName, reference, retentionOptions.Value.IntakeDays, intake.Urgent));
         }
         else
         {
@@ -161,7 +155,8 @@ public sealed partial class IntakeService(
         var link = site.Value.Link("staff/", "intake=" + Engagements.StaffIds.Intake(cipher.Unit.Dossier, intake.IntakeId));
         var notice = EmailTemplates.CoordinatorNotice(staffOptions.Value.Language, reference, intake.Urgent, form.Role, acknowledged, link);
         var noticeKind = intake.Urgent ? IntakeEmails.CoordinatorAlert : IntakeEmails.CoordinatorNotice;
-        emails.AddRange(staff.ActiveCoordinatorEmails.Select(c => OutboxRow.New(cipher, noticeKind, c, notice, now, leasedUntil)));
+        foreach (var coordinator in staff.ActiveCoordinatorEmails)
+            emails.Add(cipher, noticeKind, coordinator, notice);
         return new NewIntake(intake, DataKeyRow.New(cipher), intake.ToEntity(cipher, personal), emails);
     }
 

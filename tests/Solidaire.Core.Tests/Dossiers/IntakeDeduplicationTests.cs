@@ -14,11 +14,16 @@ public sealed class IntakeDeduplicationTests
     private static IntakeRequest Request(string? idempotencyMarker = null) =>
         new(Dossier, "fingerprint", "dedup|content|h", idempotencyMarker, TimeSpan.FromMinutes(10), Now);
 
-    private static NewIntake Draft() => new(
-        new IntakeRow("NEWINTAKE000", IntakeRow.New, "manager", true, false, "fr", Now, Now.AddDays(90)),
-        new TableEntity(Dossier.PartitionKey, "key|NEWINTAKE000"),
-        new TableEntity(Dossier.PartitionKey, "intake|NEWINTAKE000"),
-        [new OutboxMessage(new TableEntity(Dossier.PartitionKey, "outbox|NEWINTAKE000|m1"), new OutgoingEmail("m1", "a@example.org", "fr", "s", "t", "h"))]);
+    private static NewIntake Draft()
+    {
+        var emails = new ChangeEmails(new RetentionUnit(Dossier, "NEWINTAKE000"), Now, leasedUntil: null);
+        emails.Add(new OutboxMessage(new TableEntity(Dossier.PartitionKey, "outbox|NEWINTAKE000|m1"), new OutgoingEmail("m1", "a@example.org", "fr", "s", "t", "h")));
+        return new(
+            new IntakeRow("NEWINTAKE000", IntakeRow.New, "manager", true, false, "fr", Now, Now.AddDays(90)),
+            new TableEntity(Dossier.PartitionKey, "key|NEWINTAKE000"),
+            new TableEntity(Dossier.PartitionKey, "intake|NEWINTAKE000"),
+            emails);
+    }
 
     private static DossierSnapshot Markers(params TableEntity[] rows) => new(Dossier, rows);
 
