@@ -48,7 +48,7 @@ public sealed partial class StaffMail(BrowserApp app)
     /// <summary>A new coach, invited by the bootstrap coordinator; optionally with a complete profile and the charter signed.</summary>
     public async Task<(string Email, string Name)> NewCoachAsync(bool ready = false)
     {
-        var suffix = Guid.NewGuid().ToString("N")[..8];
+        var suffix = UniqueWord();
         var (email, name) = ($"coach.{suffix}@solidaire.test", "Dominique " + suffix);
         using var coordinator = Client(await AccessTokenAsync(Coordinator));
         Assert.Equal(201, (int)(await coordinator.PostAsJsonAsync("/api/staff/coaches", new { email, displayName = name })).StatusCode);
@@ -76,6 +76,10 @@ public sealed partial class StaffMail(BrowserApp app)
         using var client = Client(accessToken);
         Assert.Equal(204, (int)(await client.PostAsync("/api/staff/sign-out", null)).StatusCode);
     }
+
+    /// <summary>A unique word of letters only: a staff member's name takes no digit.</summary>
+    public static string UniqueWord() =>
+        new(Guid.NewGuid().ToString("N")[..10].Select(c => (char)(char.IsAsciiDigit(c) ? 'g' + (c - '0') : c)).ToArray());
 
     private HttpClient Client(string? accessToken = null)
     {

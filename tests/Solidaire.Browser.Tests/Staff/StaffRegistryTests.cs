@@ -13,7 +13,7 @@ public sealed class StaffRegistryTests(BrowserApp app)
     [Fact]
     public async Task InvitedCoach_SignsIn_CompletesProfile_SignsCharter_AndShowsAssignableInTheRegistry()
     {
-        var suffix = Guid.NewGuid().ToString("N")[..8];
+        var suffix = StaffMail.UniqueWord();
         var (coachEmail, coachName) = ($"camille.{suffix}@solidaire.test", "Camille " + suffix);
 
         // The coordinator signs in from their emailed link and invites the coach.

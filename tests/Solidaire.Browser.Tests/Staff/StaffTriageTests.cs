@@ -1,0 +1,129 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+using Solidaire.Browser.Tests.Harness;
+using Solidaire.Testing;
+using static Microsoft.Playwright.Assertions;
+using static Solidaire.Browser.Tests.Harness.PageChecks;
+
+namespace Solidaire.Browser.Tests.Staff;
+
+/// <summary>
+/// Triage and engagements in the console, against the triage API's contract (issue 8, second part):
+/// the queue with urgent requests first, an intake opened from its alert email (sign-in first), the
+/// assignment, and the coach's confirmation with the no-conflict declaration (§3.18).
+/// </summary>
+[Collection(BrowserCollection.Name)]
+public sealed partial class StaffTriageTests(BrowserApp app)
+{
+    private const string Waiting = "The triage API (GET /api/staff/intakes, assignment, engagements) is not on this branch yet: issue 8, second part.";
+
+    private readonly StaffMail _mail = new(app);
+
+    [Fact(Skip = Waiting)]
+    public async Task UrgentIntake_OpenedFromItsAlertEmail_SignsInFirst_ThenShowsTheIntake()
+    {
+        var email = $"urgent.{Guid.NewGuid():N}@example.org";
+        var reference = await SubmitIntakeAsync(email, "Je pense au suicide, je n'en peux plus de cette entreprise qui s'effondre.");
+        var alert = await EmlMessage.WaitForAsync(app.MailFolder, m =>
+            m.To.Contains(StaffMail.Coordinator, StringComparison.OrdinalIgnoreCase) && m.Text.Contains(reference, StringComparison.Ordinal));
+        var intakeLink = IntakeLink().Match(alert.Text).Value;
+        await using var session = await app.OpenAsync();
+        var console = new StaffConsole(session.Page, "fr");
+
+        await console.FollowAsync(intakeLink);
+        await Expect(console.HeadingNamed(console.Texts.SignInHeading)).ToBeVisibleAsync();
+        await console.FollowAsync(await _mail.NextSignInLinkAsync(StaffMail.Coordinator, () => console.AskForLinkAsync(StaffMail.Coordinator)));
+
+        await Expect(console.HeadingNamed("Demande " + reference)).ToBeVisibleAsync();
+        await Expect(console.Main).ToContainTextAsync("URGENT");
+        await Expect(console.Main).ToContainTextAsync(email);
+        Assert.Empty(console.FailedAnswers());
+    }
+
+    [Fact(Skip = Waiting)]
+    public async Task Coordinator_AssignsASubmittedIntake_AndTheCoachConfirmsWithTheNoConflictDeclaration()
+    {
+        var (coachEmail, coachName) = await _mail.NewCoachAsync(ready: true);
+        var reference = await SubmitIntakeAsync($"client.{Guid.NewGuid():N}@example.org", IntakeSamples.Situation);
+        await using var session = await app.OpenAsync();
+        var coordinator = new StaffConsole(session.Page, "fr");
+        await coordinator.FollowAsync(await _mail.SignInLinkAsync(StaffMail.Coordinator));
+
+        await coordinator.Link("Demandes").ClickAsync();
+        await coordinator.Link("Ouvrir la demande " + reference).ClickAsync();
+        await coordinator.Field("Coach (obligatoire)").SelectOptionAsync(new SelectOptionValue { Label = coachName });
+        await coordinator.Button("Confier la demande").ClickAsync();
+        await Expect(coordinator.Main).ToContainTextAsync($"Demande {reference} confiée.");
+
+        var assignment = await EmlMessage.WaitForAsync(app.MailFolder, m =>
+            m.To.Contains(coachEmail, StringComparison.OrdinalIgnoreCase) && EngagementLink().IsMatch(m.Text));
+        await using var coachSession = await app.OpenAsync(width: 390, height: 844);
+        var coach = new StaffConsole(coachSession.Page, "fr");
+        await coach.FollowAsync(EngagementLink().Match(assignment.Text).Value);
+        await coach.FollowAsync(await _mail.NextSignInLinkAsync(coachEmail, () => coach.AskForLinkAsync(coachEmail)));
+        await Expect(coach.HeadingNamed("Accompagnement " + reference)).ToBeVisibleAsync();
+        await coach.Button("Confirmer l'accompagnement").ClickAsync();
+        await Expect(coach.ErrorSummary).ToContainTextAsync("Cochez la déclaration");
+        await coach.Checkbox("Je déclare n'avoir aucune relation personnelle ou professionnelle antérieure avec cette personne").CheckAsync();
+        await coach.Button("Confirmer l'accompagnement").ClickAsync();
+
+        await Expect(coach.Main).ToContainTextAsync($"Accompagnement {reference} confirmé.");
+        Assert.Empty(coach.FailedAnswers());
+    }
+
+    [Theory(Skip = Waiting)]
+    [InlineData("fr", 320, 640)]
+    [InlineData("en", 320, 640)]
+    [InlineData("fr", 1280, 900)]
+    [InlineData("en", 1280, 900)]
+    public async Task QueueIntakeAndEngagementScreens_HaveNoWcagViolation_AndNoSidewaysScroll(string language, int width, int height)
+    {
+        await SubmitIntakeAsync($"a11y.{Guid.NewGuid():N}@example.org", IntakeSamples.Situation);
+        await using var session = await app.OpenAsync(width, height);
+        var console = await StaffConsole.OpenAsync(session.Page, language);
+        await console.FollowAsync(await _mail.SignInLinkAsync(StaffMail.Coordinator));
+
+        await console.Link(language == "fr" ? "Demandes" : "Requests").ClickAsync();
+        var first = console.Main.GetByRole(AriaRole.Listitem).First.GetByRole(AriaRole.Link);
+        await Expect(first).ToBeVisibleAsync();
+        await AssertScreenAsync(console, $"queue-{language}-{width}", width);
+        await first.ClickAsync();
+        await Expect(console.Field(language == "fr" ? "Coach (obligatoire)" : "Coach (required)")).ToBeVisibleAsync();
+        await AssertScreenAsync(console, $"intake-{language}-{width}", width);
+
+        var (coachEmail, _) = await _mail.NewCoachAsync(ready: true);
+        await using var coachSession = await app.OpenAsync(width, height);
+        var coach = await StaffConsole.OpenAsync(coachSession.Page, language);
+        await coach.FollowAsync(await _mail.SignInLinkAsync(coachEmail));
+        await coach.Link(language == "fr" ? "Mes accompagnements" : "My engagements").ClickAsync();
+        await Expect(coach.Heading).ToBeFocusedAsync();
+        await AssertScreenAsync(coach, $"engagements-{language}-{width}", width);
+        Assert.Empty(console.FailedAnswers());
+        Assert.Empty(coach.FailedAnswers());
+    }
+
+    private static async Task AssertScreenAsync(StaffConsole console, string name, int width)
+    {
+        await AssertNoWcagViolationAsync(console.Page, "staff " + name);
+        Assert.True(await ScrollWidthAsync(console.Page) <= width, $"staff {name} scrolls sideways");
+        await ScreenshotAsync(console.Page, $"staff-{name}.png");
+    }
+
+    /// <summary>An intake sent as the public page sends it; returns its reference.</summary>
+    private async Task<string> SubmitIntakeAsync(string email, string situation)
+    {
+        using var client = new HttpClient { BaseAddress = new Uri(app.BaseUrl) };
+        var answer = await client.PostAsJsonAsync("/api/intakes", IntakeSamples.Valid(email, situation: situation));
+        Assert.Equal(202, (int)answer.StatusCode);
+        using var body = JsonDocument.Parse(await answer.Content.ReadAsStringAsync());
+        return body.RootElement.GetProperty("reference").GetString()!;
+    }
+
+    [GeneratedRegex(@"https?://[^\s""<>]+/staff/#intake=[A-Za-z0-9._~-]+")]
+    private static partial Regex IntakeLink();
+
+    [GeneratedRegex(@"https?://[^\s""<>]+/staff/#engagement=[A-Za-z0-9._~-]+")]
+    private static partial Regex EngagementLink();
+}
