@@ -102,6 +102,7 @@ function CoachCard({ coach, done }) {
   const [message, setMessage] = useState(null);
   const question = useRef(null);
   const opener = useRef(null);
+  const heading = useRef(null);
   useEffect(() => { if (confirming && question.current) question.current.focus(); }, [confirming]);
 
   const cancel = () => {
@@ -114,7 +115,10 @@ function CoachCard({ coach, done }) {
     setMessage(null);
     try {
       await call("POST", "staff/coaches/" + encodeURIComponent(coach.coachId) + "/deactivation");
+      setConfirming(false);
       done(t("coaches.deactivated", { name: coach.displayName }));
+      // Its buttons are gone: the focus stays on this coach's card rather than falling to the page's top.
+      if (heading.current) heading.current.focus();
     } catch (error) {
       if (error.status !== 401) setMessage(problemMessage(t, error));
     } finally {
@@ -129,7 +133,7 @@ function CoachCard({ coach, done }) {
   const statusClass = !coach.active ? "inactive" : coach.assignable ? "ready" : "todo";
   return html`
     <li class="card">
-      <h3 id=${headingId}>${coach.displayName}</h3>
+      <h3 id=${headingId} tabindex="-1" ref=${heading}>${coach.displayName}</h3>
       <p class="muted">${coach.email}</p>
       <p class=${"badge " + statusClass}><span aria-hidden="true">${coach.assignable ? "✓ " : coach.active ? "… " : "✕ "}</span>${status}</p>
       ${coach.profile && html`<${ProfileSummary} profile=${coach.profile} />`}
@@ -137,7 +141,7 @@ function CoachCard({ coach, done }) {
         <button class="button secondary" type="button" ref=${opener} onClick=${() => setConfirming(true)}>
           ${t("coaches.deactivate", { name: coach.displayName })}
         </button>`}
-      ${confirming && html`
+      ${coach.active && confirming && html`
         <div class="confirm" role="group" aria-labelledby=${headingId + "-question"}>
           <p id=${headingId + "-question"} tabindex="-1" ref=${question}>${t("coaches.confirmQuestion", { name: coach.displayName })}</p>
           ${message && html`<p class="field-error" role="alert">${message}</p>`}
