@@ -1,7 +1,7 @@
 // What every console screen is made of: the page heading that takes the focus, form fields whose
 // label, hint and error are tied to the control, the error summary, and the API's problems in words.
 import { h, createContext } from "./vendor/preact.js";
-import { useContext, useEffect, useRef } from "./vendor/hooks.js";
+import { useContext, useEffect, useRef, useState } from "./vendor/hooks.js";
 import htm from "./vendor/htm.js";
 
 export const html = htm.bind(h);
@@ -135,7 +135,7 @@ export function problemMessage(t, error) {
     case "already_assigned": return t("error.alreadyAssigned");
     case "coach_not_assignable":
       return t("error.coachNotAssignable", { missing: error.missing.map(m => t("missingOther." + m)).join(", ") });
-    default: return error.status >= 500 && error.status !== 503 ? t("error.technical") : error.status === 503 ? t("error.unavailable") : t("error.technical");
+    default: return error.status === 503 ? t("error.unavailable") : t("error.technical");
   }
 }
 
@@ -150,6 +150,49 @@ export function fieldMessages(lang, error, prefix = "") {
     found[field] = key ? lang.t(key) : lang.t("error.rejected");
   }
   return found;
+}
+
+/**
+ * A form's sending: its own checks first (validate returns {fieldId: message}), then send(); what the
+ * API refuses comes back as field errors (the API's field names mapped to the form's ids by fieldIds)
+ * or one message. special(error) may explain a problem its own way ({fields, message}). A 401 is left
+ * to the console, which shows the sign-in screen.
+ */
+export function useSubmit({ validate = () => ({}), send, fieldIds = {}, special = () => null }) {
+  const language = useLanguage();
+  const [errors, setErrors] = useState({});
+  const [message, setMessage] = useState(null);
+  const [attempt, setAttempt] = useState(0);
+  const [busy, setBusy] = useState(false);
+  const submit = async event => {
+    event.preventDefault();
+    const found = validate();
+    setErrors(found);
+    setMessage(null);
+    setAttempt(a => a + 1);
+    if (Object.keys(found).length) return;
+    setBusy(true);
+    try {
+      await send();
+    } catch (error) {
+      if (error.status === 401) return;
+      const handled = (await special(error)) || explain(language, error, fieldIds);
+      setErrors(handled.fields || {});
+      setMessage(handled.message || null);
+      setAttempt(a => a + 1);
+    } finally {
+      setBusy(false);
+    }
+  };
+  const summary = html`<${ErrorSummary} fields=${errors} message=${message} attempt=${attempt} />`;
+  return { errors, busy, submit, summary };
+}
+
+function explain(language, error, fieldIds) {
+  if (error.code !== "validation_failed") return { message: problemMessage(language.t, error) };
+  const named = fieldMessages(language, error);
+  const fields = Object.fromEntries(Object.entries(named).map(([field, text]) => [fieldIds[field] || field, text]));
+  return Object.keys(fields).length ? { fields } : { message: language.t("error.rejected") };
 }
 
 /** Shows what went wrong loading a screen, with a way to try again. */

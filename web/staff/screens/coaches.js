@@ -2,7 +2,7 @@
 // inviting a coach, and deactivating one (asked twice: their access stops at once).
 import { useEffect, useRef, useState } from "../vendor/hooks.js";
 import { call } from "../api.js";
-import { html, useLanguage, Screen, TextField, ErrorSummary, SubmitButton, Loading, LoadError, problemMessage, fieldMessages } from "../ui.js";
+import { html, useLanguage, Screen, TextField, SubmitButton, Loading, LoadError, problemMessage, useSubmit } from "../ui.js";
 import { ProfileSummary } from "./me.js";
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
@@ -36,56 +36,33 @@ export function Coaches({ me, notice, done }) {
 }
 
 function Invite({ done }) {
-  const language = useLanguage();
-  const { t } = language;
+  const { t } = useLanguage();
   const [email, setEmail] = useState("");
   const [displayName, setDisplayName] = useState("");
-  const [errors, setErrors] = useState({});
-  const [message, setMessage] = useState(null);
-  const [attempt, setAttempt] = useState(0);
-  const [busy, setBusy] = useState(false);
-
-  const submit = async event => {
-    event.preventDefault();
-    const found = {};
-    if (!email.trim()) found["invite-email"] = t("emailOther.required");
-    else if (!EMAIL.test(email.trim())) found["invite-email"] = t("email.invalid");
-    if (!displayName.trim()) found["invite-name"] = t("displayNameOther.required");
-    setErrors(found);
-    setMessage(null);
-    setAttempt(attempt + 1);
-    if (Object.keys(found).length) return;
-    setBusy(true);
-    try {
+  const { errors, busy, submit, summary } = useSubmit({
+    validate: () => {
+      const found = {};
+      if (!email.trim()) found["invite-email"] = t("emailOther.required");
+      else if (!EMAIL.test(email.trim())) found["invite-email"] = t("email.invalid");
+      if (!displayName.trim()) found["invite-name"] = t("displayNameOther.required");
+      return found;
+    },
+    send: async () => {
       await call("POST", "staff/coaches", { email: email.trim(), displayName: displayName.trim() });
       done(t("coaches.invited", { email: email.trim() }));
       setEmail("");
       setDisplayName("");
-    } catch (error) {
-      if (error.code === "already_registered") {
-        setErrors({ "invite-email": t("error.alreadyRegistered") });
-      } else if (error.code === "validation_failed") {
-        const named = fieldMessages(language, error, "");
-        const fields = {};
-        if (named.email) fields["invite-email"] = t("email.invalid");
-        if (named.displayName) fields["invite-name"] = t("displayName.invalid");
-        setErrors(fields);
-        if (!Object.keys(fields).length) setMessage(t("error.rejected"));
-      } else if (error.status !== 401) {
-        setMessage(problemMessage(t, error));
-      }
-      setAttempt(a => a + 1);
-    } finally {
-      setBusy(false);
-    }
-  };
+    },
+    fieldIds: { email: "invite-email", displayName: "invite-name" },
+    special: error => error.code === "already_registered" && { fields: { "invite-email": t("error.alreadyRegistered") } },
+  });
 
   return html`
     <section class="panel" aria-labelledby="invite-heading">
       <h2 id="invite-heading">${t("coaches.inviteHeading")}</h2>
       <p>${t("coaches.inviteIntro")}</p>
       <form novalidate onSubmit=${submit}>
-        <${ErrorSummary} fields=${errors} message=${message} attempt=${attempt} />
+        ${summary}
         <${TextField} id="invite-email" type="email" label=${t("coaches.email")} required autocomplete="off"
           autocapitalize="off" spellcheck="false" maxlength="254" value=${email} onInput=${setEmail} error=${errors["invite-email"]} />
         <${TextField} id="invite-name" label=${t("coaches.displayName")} required autocomplete="off" maxlength="100"

@@ -2,8 +2,8 @@
 // or declined, which returns the request to the coordinators.
 import { useEffect, useState } from "../vendor/hooks.js";
 import { call } from "../api.js";
-import { html, useLanguage, Screen, TextField, CheckField, ErrorSummary, SubmitButton, Loading, LoadError,
-  problemMessage, fieldMessages, formatDate } from "../ui.js";
+import { html, useLanguage, Screen, TextField, CheckField, SubmitButton, Loading, LoadError,
+  formatDate, useSubmit } from "../ui.js";
 
 function useEngagements() {
   const [items, setItems] = useState(null);
@@ -64,32 +64,19 @@ export function EngagementDetail({ id, done }) {
 function Confirm({ engagement, done }) {
   const { t } = useLanguage();
   const [declared, setDeclared] = useState(false);
-  const [errors, setErrors] = useState({});
-  const [message, setMessage] = useState(null);
-  const [attempt, setAttempt] = useState(0);
-  const [busy, setBusy] = useState(false);
-  const submit = async event => {
-    event.preventDefault();
-    setErrors(declared ? {} : { "no-conflict": t("engagement.declarationRequired") });
-    setMessage(null);
-    setAttempt(attempt + 1);
-    if (!declared) return;
-    setBusy(true);
-    try {
+  const { errors, busy, submit, summary } = useSubmit({
+    validate: () => (declared ? {} : { "no-conflict": t("engagement.declarationRequired") }),
+    send: async () => {
       await call("POST", "staff/engagements/" + encodeURIComponent(engagement.id) + "/confirmation", { noConflictDeclared: true });
       done(t("engagement.confirmed", { reference: engagement.reference }), "#engagements");
-    } catch (error) {
-      if (error.status !== 401) setMessage(problemMessage(t, error));
-      setAttempt(a => a + 1);
-    } finally {
-      setBusy(false);
-    }
-  };
+    },
+    fieldIds: { noConflictDeclared: "no-conflict" },
+  });
   return html`
     <section class="panel" aria-labelledby="confirm-heading">
       <h2 id="confirm-heading">${t("engagement.confirmHeading")}</h2>
       <form novalidate onSubmit=${submit}>
-        <${ErrorSummary} fields=${errors} message=${message} attempt=${attempt} />
+        ${summary}
         <${CheckField} id="no-conflict" label=${t("engagement.declaration")} hint=${t("engagement.declarationHint")}
           checked=${declared} onChange=${setDeclared} error=${errors["no-conflict"]} />
         <div class="actions"><${SubmitButton} busy=${busy} label=${t("engagement.confirm")} /></div>
@@ -98,37 +85,22 @@ function Confirm({ engagement, done }) {
 }
 
 function Refuse({ engagement, done }) {
-  const language = useLanguage();
-  const { t } = language;
+  const { t } = useLanguage();
   const [reason, setReason] = useState("");
-  const [errors, setErrors] = useState({});
-  const [message, setMessage] = useState(null);
-  const [attempt, setAttempt] = useState(0);
-  const [busy, setBusy] = useState(false);
-  const submit = async event => {
-    event.preventDefault();
-    setErrors(reason.trim() ? {} : { "refuse-reason": t("reason.required") });
-    setMessage(null);
-    setAttempt(attempt + 1);
-    if (!reason.trim()) return;
-    setBusy(true);
-    try {
+  const { errors, busy, submit, summary } = useSubmit({
+    validate: () => (reason.trim() ? {} : { "refuse-reason": t("reason.required") }),
+    send: async () => {
       await call("POST", "staff/engagements/" + encodeURIComponent(engagement.id) + "/refusal", { reason: reason.trim() });
       done(t("engagement.refused", { reference: engagement.reference }), "#engagements");
-    } catch (error) {
-      if (error.code === "validation_failed") setErrors({ "refuse-reason": fieldMessages(language, error).reason || t("reason.invalid") });
-      else if (error.status !== 401) setMessage(problemMessage(t, error));
-      setAttempt(a => a + 1);
-    } finally {
-      setBusy(false);
-    }
-  };
+    },
+    fieldIds: { reason: "refuse-reason" },
+  });
   return html`
     <section class="panel" aria-labelledby="refuse-heading">
       <h2 id="refuse-heading">${t("engagement.refuseHeading")}</h2>
       <p>${t("engagement.refuseIntro")}</p>
       <form novalidate onSubmit=${submit}>
-        <${ErrorSummary} fields=${errors} message=${message} attempt=${attempt} />
+        ${summary}
         <${TextField} id="refuse-reason" multiline rows=${3} label=${t("intake.reason")} required maxlength="2000"
           value=${reason} onInput=${setReason} error=${errors["refuse-reason"]} />
         <div class="actions"><${SubmitButton} busy=${busy} label=${t("engagement.refuse")} /></div>

@@ -2,8 +2,8 @@
 // §3.2, §3.9, §3.14, §5.4), their profile, and the charter to read and sign.
 import { useEffect, useState } from "../vendor/hooks.js";
 import { call } from "../api.js";
-import { html, useLanguage, Screen, TextField, CheckField, ErrorSummary, SubmitButton, Loading, LoadError,
-  problemMessage, fieldMessages, formatDate } from "../ui.js";
+import { html, useLanguage, Screen, TextField, CheckField, SubmitButton, Loading, LoadError,
+  problemMessage, formatDate, useSubmit } from "../ui.js";
 
 export function Me({ me, notice }) {
   const { t, lang } = useLanguage();
@@ -73,8 +73,7 @@ export function ProfileSummary({ profile }) {
 }
 
 export function Profile({ me, done, refreshMe }) {
-  const language = useLanguage();
-  const { t } = language;
+  const { t } = useLanguage();
   const p = me.profile || {};
   const [form, setForm] = useState({
     displayName: me.displayName || "",
@@ -84,31 +83,17 @@ export function Profile({ me, done, refreshMe }) {
     supervisor: p.supervisor || "",
     insurance: p.insurance || "",
   });
-  const [errors, setErrors] = useState({});
-  const [message, setMessage] = useState(null);
-  const [attempt, setAttempt] = useState(0);
-  const [busy, setBusy] = useState(false);
-  if (!me.roles.includes("coach")) {
-    return html`<${Screen} title=${t("profile.heading")}><p>${t("profile.coachOnly")}</p><//>`;
-  }
-  const set = name => value => setForm({ ...form, [name]: value });
-  const toggleLanguage = code => checked =>
-    set("languages")(checked ? [...form.languages.filter(l => l !== code), code] : form.languages.filter(l => l !== code));
-
-  const submit = async event => {
-    event.preventDefault();
-    const found = {};
-    if (!form.displayName.trim()) found.displayName = t("displayName.required");
-    if (form.languages.length === 0) found["languages-fr"] = t("languages.required");
-    if (!form.certification) found["certification-certified"] = t("certification.required");
-    if (!form.supervisor.trim()) found.supervisor = t("supervisor.required");
-    setErrors(found);
-    setMessage(null);
-    setAttempt(attempt + 1);
-    if (Object.keys(found).length) return;
-    setBusy(true);
-    const optional = value => (value.trim() ? value.trim() : null);
-    try {
+  const optional = value => (value.trim() ? value.trim() : null);
+  const { errors, busy, submit, summary } = useSubmit({
+    validate: () => {
+      const found = {};
+      if (!form.displayName.trim()) found.displayName = t("displayName.required");
+      if (form.languages.length === 0) found["languages-fr"] = t("languages.required");
+      if (!form.certification) found["certification-certified"] = t("certification.required");
+      if (!form.supervisor.trim()) found.supervisor = t("supervisor.required");
+      return found;
+    },
+    send: async () => {
       await call("PUT", "staff/me/profile", {
         displayName: form.displayName.trim(),
         languages: ["fr", "en"].filter(l => form.languages.includes(l)),
@@ -119,26 +104,21 @@ export function Profile({ me, done, refreshMe }) {
       });
       refreshMe();
       done(t("profile.saved"), "#me");
-    } catch (error) {
-      if (error.code === "validation_failed") {
-        const named = fieldMessages(language, error);
-        const ids = { languages: "languages-fr", certification: "certification-certified" };
-        setErrors(Object.fromEntries(Object.entries(named).map(([field, text]) => [ids[field] || field, text])));
-        setMessage(Object.keys(named).length ? null : t("error.rejected"));
-      } else if (error.status !== 401) {
-        setMessage(problemMessage(t, error));
-      }
-      setAttempt(a => a + 1);
-    } finally {
-      setBusy(false);
-    }
-  };
+    },
+    fieldIds: { languages: "languages-fr", certification: "certification-certified" },
+  });
+  if (!me.roles.includes("coach")) {
+    return html`<${Screen} title=${t("profile.heading")}><p>${t("profile.coachOnly")}</p><//>`;
+  }
+  const set = name => value => setForm({ ...form, [name]: value });
+  const toggleLanguage = code => checked =>
+    set("languages")(checked ? [...form.languages.filter(l => l !== code), code] : form.languages.filter(l => l !== code));
 
   return html`
     <${Screen} title=${t("profile.heading")}>
       <p>${t("profile.intro")}</p>
       <form class="panel" novalidate onSubmit=${submit}>
-        <${ErrorSummary} fields=${errors} message=${message} attempt=${attempt} />
+        ${summary}
         <${TextField} id="displayName" label=${t("profile.displayName")} hint=${t("profile.displayNameHint")} required
           autocomplete="name" maxlength="100" value=${form.displayName} onInput=${set("displayName")} error=${errors.displayName} />
         <${Choices} id="languages" type="checkbox" legend=${t("profile.languages")} hint=${t("profile.languagesHint")}
@@ -184,41 +164,31 @@ export function CharterScreen({ me, done, refreshMe }) {
   const [charter, setCharter] = useState(null);
   const [loadError, setLoadError] = useState(null);
   const [committed, setCommitted] = useState(false);
-  const [errors, setErrors] = useState({});
-  const [message, setMessage] = useState(null);
-  const [attempt, setAttempt] = useState(0);
-  const [busy, setBusy] = useState(false);
+  const [outdated, setOutdated] = useState(false);
   const load = () => {
     setLoadError(null);
     return call("GET", "staff/charter").then(setCharter, error => { if (error.status !== 401) setLoadError(error); });
   };
   useEffect(() => { load(); }, []);
-
-  const submit = async event => {
-    event.preventDefault();
-    setMessage(null);
-    setErrors(committed ? {} : { "charter-commit": t("charter.commitRequired") });
-    setAttempt(attempt + 1);
-    if (!committed) return;
-    setBusy(true);
-    try {
+  const { errors, busy, submit, summary } = useSubmit({
+    validate: () => (committed ? {} : { "charter-commit": t("charter.commitRequired") }),
+    send: async () => {
       await call("POST", "staff/me/charter-signature", { charterSha256: charter.sha256 });
       refreshMe();
       done(t("charter.signed"), "#me");
-    } catch (error) {
-      if (error.code === "charter_outdated") {
-        setCommitted(false);
-        await load();
-      }
-      if (error.status !== 401) setMessage(problemMessage(t, error));
-      setAttempt(a => a + 1);
-    } finally {
-      setBusy(false);
-    }
-  };
+    },
+    // Another text is in force: show it, and ask for the commitment again.
+    special: async error => {
+      if (error.code !== "charter_outdated") return null;
+      setCommitted(false);
+      setOutdated(true);
+      await load();
+      return { message: problemMessage(t, error) };
+    },
+  });
 
   const isCoach = me.roles.includes("coach");
-  const signed = me.charter.signed && !message;
+  const signed = me.charter.signed && !outdated;
   return html`
     <${Screen} title=${t("charter.heading")}>
       <p>${t("charter.intro")}</p>
@@ -232,7 +202,7 @@ export function CharterScreen({ me, done, refreshMe }) {
         ${isCoach && signed && html`<p class="status ready">${t("charter.signedOn", { date: formatDate(lang, me.charter.signedAt) })}</p>`}
         ${isCoach && !signed && html`
           <form class="panel" novalidate onSubmit=${submit}>
-            <${ErrorSummary} fields=${errors} message=${message} attempt=${attempt} />
+            ${summary}
             <${CheckField} id="charter-commit" label=${t("charter.commit")} checked=${committed}
               onChange=${setCommitted} error=${errors["charter-commit"]} />
             <div class="actions"><${SubmitButton} busy=${busy} label=${t("charter.submit")} /></div>

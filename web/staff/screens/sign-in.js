@@ -2,44 +2,29 @@
 // or not the address is known (the API always says 202), and so is what the page says.
 import { useState } from "../vendor/hooks.js";
 import { call } from "../api.js";
-import { html, useLanguage, Screen, TextField, ErrorSummary, SubmitButton, problemMessage, fieldMessages } from "../ui.js";
+import { html, useLanguage, Screen, TextField, SubmitButton, problemMessage, useSubmit } from "../ui.js";
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 /** reason: "linkInvalid" | "sessionEnded" | "signedOut" | an ApiError from the link's exchange | null. */
 export function SignIn({ reason, waiting }) {
-  const language = useLanguage();
-  const { t } = language;
+  const { t } = useLanguage();
   const [email, setEmail] = useState("");
   const [sentTo, setSentTo] = useState(null);
-  const [busy, setBusy] = useState(false);
-  const [errors, setErrors] = useState({});
-  const [message, setMessage] = useState(null);
-  const [attempt, setAttempt] = useState(0);
 
   const notice = typeof reason === "string" ? t("signIn." + reason) : reason ? problemMessage(t, reason) : null;
   const noticeKind = reason === "signedOut" ? "success" : "info";
 
-  const submit = async event => {
-    event.preventDefault();
-    const address = email.trim();
-    const found = !address ? { "sign-in-email": t("email.required") }
-      : !EMAIL.test(address) ? { "sign-in-email": t("email.invalid") } : {};
-    setErrors(found);
-    setMessage(null);
-    setAttempt(attempt + 1);
-    if (Object.keys(found).length) return;
-    setBusy(true);
-    try {
+  const address = email.trim();
+  const { errors, busy, submit, summary } = useSubmit({
+    validate: () => (!address ? { "sign-in-email": t("email.required") }
+      : !EMAIL.test(address) ? { "sign-in-email": t("email.invalid") } : {}),
+    send: async () => {
       await call("POST", "staff/sign-in", { email: address }, { anonymous: true });
       setSentTo(address);
-    } catch (error) {
-      if (error.code === "validation_failed") setErrors({ "sign-in-email": fieldMessages(language, error).email || t("email.invalid") });
-      else setMessage(problemMessage(t, error));
-    } finally {
-      setBusy(false);
-    }
-  };
+    },
+    fieldIds: { email: "sign-in-email" },
+  });
 
   if (sentTo) {
     return html`
@@ -57,7 +42,7 @@ export function SignIn({ reason, waiting }) {
       <p>${t("signIn.intro")}</p>
       ${waiting && html`<p>${t("signIn.afterwards")}</p>`}
       <form class="panel" novalidate onSubmit=${submit}>
-        <${ErrorSummary} fields=${errors} message=${message} attempt=${attempt} />
+        ${summary}
         <${TextField} id="sign-in-email" type="email" label=${t("signIn.email")} hint=${t("signIn.emailHint")} required
           autocomplete="email" autocapitalize="off" spellcheck="false" maxlength="254"
           value=${email} onInput=${setEmail} error=${errors["sign-in-email"]} />

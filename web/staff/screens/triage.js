@@ -3,8 +3,8 @@
 // coach (a same-organisation engagement is flagged first, §3.20), or declining it (§3.7).
 import { useEffect, useState } from "../vendor/hooks.js";
 import { call } from "../api.js";
-import { html, useLanguage, Screen, TextField, ErrorSummary, SubmitButton, Loading, LoadError,
-  problemMessage, fieldMessages, formatDate } from "../ui.js";
+import { html, useLanguage, Screen, TextField, SubmitButton, Loading, LoadError,
+  formatDate, useSubmit } from "../ui.js";
 
 export function Queue({ notice }) {
   const { t } = useLanguage();
@@ -109,15 +109,10 @@ export function IntakeDetail({ id, me, done }) {
 }
 
 function Assign({ intake, done }) {
-  const language = useLanguage();
-  const { t } = language;
+  const { t } = useLanguage();
   const [coaches, setCoaches] = useState(null);
   const [loadError, setLoadError] = useState(null);
   const [coachId, setCoachId] = useState("");
-  const [errors, setErrors] = useState({});
-  const [message, setMessage] = useState(null);
-  const [attempt, setAttempt] = useState(0);
-  const [busy, setBusy] = useState(false);
   const load = () => {
     setLoadError(null);
     return call("GET", "staff/coaches").then(list => setCoaches(list.items.filter(c => c.active && c.assignable)),
@@ -127,25 +122,19 @@ function Assign({ intake, done }) {
   const flagged = intake.sameOrganisationCoachIds || [];
   const warned = coachId && flagged.includes(coachId);
 
-  const submit = async event => {
-    event.preventDefault();
-    setErrors(coachId ? {} : { "assign-coach": t("coachId.required") });
-    setMessage(null);
-    setAttempt(attempt + 1);
-    if (!coachId) return;
-    setBusy(true);
-    try {
-      const result = await call("POST", "staff/intakes/" + encodeURIComponent(intake.id) + "/assignment", { coachId });
+  const { errors, busy, submit, summary } = useSubmit({
+    validate: () => (coachId ? {} : { "assign-coach": t("coachId.required") }),
+    send: async () => {
+      await call("POST", "staff/intakes/" + encodeURIComponent(intake.id) + "/assignment", { coachId });
       done(t("intake.assigned", { reference: intake.reference }), "#queue");
-      return result;
-    } catch (error) {
-      if (error.status !== 401) setMessage(problemMessage(t, error));
+    },
+    fieldIds: { coachId: "assign-coach" },
+    // The registry changed since it was read (a coach deactivated, a new charter): offer the coaches as they are now.
+    special: error => {
       if (error.code === "coach_not_assignable") load();
-      setAttempt(a => a + 1);
-    } finally {
-      setBusy(false);
-    }
-  };
+      return null;
+    },
+  });
 
   return html`
     <section class="panel" aria-labelledby="assign-heading">
@@ -155,7 +144,7 @@ function Assign({ intake, done }) {
       ${coaches && coaches.length === 0 && html`<p>${t("intake.noAssignable")}</p>`}
       ${coaches && coaches.length > 0 && html`
         <form novalidate onSubmit=${submit}>
-          <${ErrorSummary} fields=${errors} message=${message} attempt=${attempt} />
+          ${summary}
           <div class=${"field" + (errors["assign-coach"] ? " has-error" : "")}>
             <label for="assign-coach">${t("intake.assignCoach")} <span class="marker">${t("marker.required")}</span></label>
             <p class="hint" id="assign-coach-hint">${t("intake.assignHint")}</p>
@@ -174,46 +163,26 @@ function Assign({ intake, done }) {
 }
 
 function Decline({ intake, done }) {
-  const language = useLanguage();
-  const { t } = language;
+  const { t } = useLanguage();
   const [reason, setReason] = useState("");
   const [referral, setReferral] = useState("");
-  const [errors, setErrors] = useState({});
-  const [message, setMessage] = useState(null);
-  const [attempt, setAttempt] = useState(0);
-  const [busy, setBusy] = useState(false);
-
-  const submit = async event => {
-    event.preventDefault();
-    setErrors(reason.trim() ? {} : { "decline-reason": t("reason.required") });
-    setMessage(null);
-    setAttempt(attempt + 1);
-    if (!reason.trim()) return;
-    setBusy(true);
-    try {
+  const { errors, busy, submit, summary } = useSubmit({
+    validate: () => (reason.trim() ? {} : { "decline-reason": t("reason.required") }),
+    send: async () => {
       const body = { reason: reason.trim() };
       if (referral.trim()) body.referral = referral.trim();
       await call("POST", "staff/intakes/" + encodeURIComponent(intake.id) + "/decline", body);
       done(t("intake.declined", { reference: intake.reference }), "#queue");
-    } catch (error) {
-      if (error.code === "validation_failed") {
-        const named = fieldMessages(language, error);
-        setErrors(Object.fromEntries(Object.entries(named).map(([field, text]) => ["decline-" + field, text])));
-      } else if (error.status !== 401) {
-        setMessage(problemMessage(t, error));
-      }
-      setAttempt(a => a + 1);
-    } finally {
-      setBusy(false);
-    }
-  };
+    },
+    fieldIds: { reason: "decline-reason", referral: "decline-referral" },
+  });
 
   return html`
     <section class="panel" aria-labelledby="decline-heading">
       <h2 id="decline-heading">${t("intake.declineHeading")}</h2>
       <p>${t("intake.declineIntro")}</p>
       <form novalidate onSubmit=${submit}>
-        <${ErrorSummary} fields=${errors} message=${message} attempt=${attempt} />
+        ${summary}
         <${TextField} id="decline-reason" multiline rows=${3} label=${t("intake.reason")} hint=${t("intake.reasonHint")} required
           maxlength="2000" value=${reason} onInput=${setReason} error=${errors["decline-reason"]} />
         <${TextField} id="decline-referral" multiline rows=${3} label=${t("intake.referral")} hint=${t("intake.referralHint")}
