@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using Solidaire.Core.Configuration;
 using Solidaire.Core.Deadlines;
 using Solidaire.Core.Dossiers;
+using Solidaire.Core.Engagements;
 using Solidaire.Core.Email;
 using Solidaire.Core.Health;
 using Solidaire.Core.Intake;
@@ -55,6 +56,10 @@ public static class DependencyInjection
         services.AddSingleton<IDeadlineHandler>(sp => sp.GetRequiredService<StaffAccess>());
         services.AddSingleton<StaffService>();
         services.AddSingleton<IDeadlineHandler>(sp => sp.GetRequiredService<StaffService>());
+        services.AddSingleton<EngagementIndex>();
+        services.AddSingleton<IDeadlineHandler>(sp => sp.GetRequiredService<EngagementIndex>());
+        services.AddSingleton<Triage>();
+        services.AddSingleton<Engagements.Engagements>();
         services.AddSingleton<StaffBootstrap>();
         services.AddHostedService(sp => sp.GetRequiredService<StaffBootstrap>());
         services.AddSingleton<RetentionService>();
@@ -88,6 +93,7 @@ public static class DependencyInjection
         services.AddSingleton<OutboxSender>();
         services.AddSingleton<IDeadlineHandler>(sp => sp.GetRequiredService<OutboxSender>());
         services.AddSingleton<OutboxDispatcher>();
+        services.AddSingleton<ChangeEmailSender>();
         return services;
     }
 

@@ -13,6 +13,21 @@ public sealed record EmailContent(string Language, string Subject, string Text, 
 /// </summary>
 public static class EmailTemplates
 {
+    /// <summary>Where to turn at once (rule 2: every email to a client lists professional help, §3.1, §3.7).</summary>
+    private static readonly string[] HelpEn =
+    [
+        "In France: call 3114 (suicide prevention, free, 24/7).",
+        "Medical emergency: call 15 (SAMU) or 112 (European emergency number).",
+        "Elsewhere: call your local emergency number.",
+    ];
+
+    private static readonly string[] HelpFr =
+    [
+        "En France : appelez le 3114 (prévention du suicide, gratuit, 24h/24 et 7j/7).",
+        "Urgence médicale : appelez le 15 (SAMU) ou le 112 (numéro d'urgence européen).",
+        "Ailleurs : appelez le numéro d'urgence local.",
+    ];
+
     /// <summary>
     /// To the client: we have your request (rule 2: always lists professional help, §3.1, §3.7). When
     /// what they wrote carries crisis signals, the help numbers come first and nothing promises a
@@ -35,11 +50,7 @@ public static class EmailTemplates
                     "Coaching is not therapy or medical care: our coaches support you in your professional life and will suggest other professionals when that is what you need.",
                 ],
             urgent ? "What you wrote tells us you may be going through something very hard right now. If you are in danger or thinking about suicide, please call now:" : "If you are in danger or thinking about suicide, do not wait for us:",
-            [
-                "In France: call 3114 (suicide prevention, free, 24/7).",
-                "Medical emergency: call 15 (SAMU) or 112 (European emergency number).",
-                "Elsewhere: call your local emergency number.",
-            ],
+            HelpEn,
             $"Your data is used only to answer your request and nothing else. If no coaching follows, it is destroyed {retentionDays} days after your request; otherwise when the coaching ends, as the contract will tell you.",
             "The Solidaire collective",
             helpFirst: urgent)
@@ -59,17 +70,13 @@ public static class EmailTemplates
                     "Le coaching n'est ni une thérapie ni un soin médical : nos coachs vous soutiennent dans votre vie professionnelle et vous orienteront vers d'autres professionnels si c'est ce dont vous avez besoin.",
                 ],
             urgent ? "Ce que vous avez écrit nous dit que vous traversez peut-être un moment très difficile. Si vous êtes en danger ou pensez au suicide, appelez maintenant :" : "Si vous êtes en danger ou pensez au suicide, n'attendez pas notre réponse :",
-            [
-                "En France : appelez le 3114 (prévention du suicide, gratuit, 24h/24 et 7j/7).",
-                "Urgence médicale : appelez le 15 (SAMU) ou le 112 (numéro d'urgence européen).",
-                "Ailleurs : appelez le numéro d'urgence local.",
-            ],
+            HelpFr,
             $"Vos données ne servent qu'à répondre à votre demande, à rien d'autre. Si aucun accompagnement ne suit, elles sont détruites {retentionDays} jours après votre demande ; sinon à la fin de l'accompagnement, comme le précisera le contrat.",
             "Le collectif Solidaire",
             helpFirst: urgent);
 
     /// <summary>To the coordinators: a new intake waits. Never the client's words (rule 11).</summary>
-    public static EmailContent CoordinatorNotice(string language, string reference, bool urgent, ClientRole role, bool acknowledged = true)
+    public static EmailContent CoordinatorNotice(string language, string reference, bool urgent, ClientRole role, bool acknowledged = true, string? consoleLink = null)
     {
         var priority = role is ClientRole.Executive or ClientRole.Manager;
         return language == "en"
@@ -83,7 +90,8 @@ public static class EmailTemplates
                         : priority ? "It comes from an executive or manager: served first (charter §2)." : "It is queued by arrival.",
                     .. acknowledged ? Array.Empty<string>() : ["The person has not received an acknowledgement: the hourly budget of acknowledgement emails was spent. Please write to them yourself."],
                 ],
-                null, [], "The details are in the coordinators' console, not in this email.", "Solidaire")
+                null, [], "The details are in the coordinators' console, not in this email.", "Solidaire",
+                action: consoleLink is null ? null : new EmailAction(urgent ? "Open this urgent request now" : "Open the request", consoleLink))
             : Render("fr",
                 urgent ? $"URGENT : une nouvelle demande attend un·e coordinateur·rice ({reference})" : $"Une nouvelle demande attend ({reference})",
                 "Bonjour,",
@@ -94,7 +102,8 @@ public static class EmailTemplates
                         : priority ? "Elle vient d'un·e dirigeant·e ou d'un·e manager : prioritaire (charte §2)." : "Elle est traitée dans l'ordre d'arrivée.",
                     .. acknowledged ? Array.Empty<string>() : ["La personne n'a pas reçu d'accusé de réception : le nombre maximal d'accusés par heure était atteint. Merci de lui écrire vous-même."],
                 ],
-                null, [], "Le détail se trouve dans la console des coordinateurs, pas dans cet email.", "Solidaire");
+                null, [], "Le détail se trouve dans la console des coordinateurs, pas dans cet email.", "Solidaire",
+                action: consoleLink is null ? null : new EmailAction(urgent ? "Ouvrir cette demande urgente maintenant" : "Ouvrir la demande", consoleLink));
     }
 
     /// <summary>To a staff member: their single-use sign-in link. The link is the credential: never stored, only sent.</summary>
@@ -124,6 +133,63 @@ public static class EmailTemplates
             ],
             null, [], "Si vous ne vous y attendiez pas, répondez au coordinateur ou à la coordinatrice qui vous a invité·e.", "Solidaire",
             action: new EmailAction("Ouvrir la console", consoleLink));
+
+    /// <summary>To a coach: a client was assigned to them; the details are in the console, never in the email (rule 11).</summary>
+    public static EmailContent CoachAssigned(string language, string reference, string engagementLink) => language == "en"
+        ? Render("en", $"A person has been assigned to you ({reference})", "Hello,",
+            [
+                $"A coordinator has assigned you the request {reference}.",
+                "Open it in the console, check that you have no prior personal or business relationship with this person (charter §3.18), then confirm or decline.",
+            ],
+            null, [], "The person's details are in the console, not in this email.", "Solidaire",
+            action: new EmailAction("Open the engagement", engagementLink))
+        : Render("fr", $"Une personne vous a été confiée ({reference})", "Bonjour,",
+            [
+                $"Un·e coordinateur·rice vous a confié la demande {reference}.",
+                "Ouvrez-la dans la console, vérifiez que vous n'avez aucune relation personnelle ou d'affaires antérieure avec cette personne (charte §3.18), puis confirmez ou déclinez.",
+            ],
+            null, [], "Les coordonnées de la personne sont dans la console, pas dans cet email.", "Solidaire",
+            action: new EmailAction("Ouvrir l'accompagnement", engagementLink));
+
+    /// <summary>To the client: a coach has taken their request on (after the coach confirmed).</summary>
+    public static EmailContent ClientCoachFound(string language, string firstName, string reference, string coachName) => language == "en"
+        ? Render("en", $"A coach will support you (reference {reference})", $"Hello {firstName},",
+            [
+                $"Good news: {coachName}, a coach of the Solidaire collective, will support you.",
+                "You will soon receive the support agreement to read and sign: it states the number of sessions (1 to 4), the coach's usual price, and the contribution you choose yourself, financial or not.",
+            ],
+            "If you are in danger or thinking about suicide, do not wait:",
+            HelpEn,
+            "Your data is used only for your support.", "The Solidaire collective")
+        : Render("fr", $"Un·e coach va vous accompagner (référence {reference})", $"Bonjour {firstName},",
+            [
+                $"Bonne nouvelle : {coachName}, coach du collectif Solidaire, va vous accompagner.",
+                "Vous recevrez bientôt la convention d'accompagnement à lire et signer : elle précise le nombre de séances (1 à 4), le tarif habituel du coach, et la contrepartie que vous choisissez vous-même, financière ou non.",
+            ],
+            "Si vous êtes en danger ou pensez au suicide, n'attendez pas :",
+            HelpFr,
+            "Vos données ne servent qu'à votre accompagnement.", "Le collectif Solidaire");
+
+    /// <summary>To the client: the collective cannot take their request on (§3.7), kindly, with where to turn when a coordinator said.</summary>
+    public static EmailContent ClientDeclined(string language, string firstName, string reference, string? referral, int retentionDays) => language == "en"
+        ? Render("en", $"About your request (reference {reference})", $"Hello {firstName},",
+            [
+                "Thank you for trusting us. After reading your request carefully, the collective is not the right help for what you are going through, and we would rather tell you so than make you wait.",
+                .. referral is null ? Array.Empty<string>() : [$"Where you can turn: {referral}"],
+                "This says nothing about the importance of what you wrote. You can write to us again at any time.",
+            ],
+            "If you are in danger or thinking about suicide, do not wait:",
+            HelpEn,
+            $"Your request will be destroyed {retentionDays} days from now.", "The Solidaire collective")
+        : Render("fr", $"À propos de votre demande (référence {reference})", $"Bonjour {firstName},",
+            [
+                "Merci de votre confiance. Après avoir lu attentivement votre demande, le collectif n'est pas l'aide la plus juste pour ce que vous traversez, et nous préférons vous le dire plutôt que vous faire attendre.",
+                .. referral is null ? Array.Empty<string>() : [$"Vers qui vous tourner : {referral}"],
+                "Cela ne dit rien de l'importance de ce que vous avez écrit. Vous pouvez nous écrire de nouveau à tout moment.",
+            ],
+            "Si vous êtes en danger ou pensez au suicide, n'attendez pas :",
+            HelpFr,
+            $"Votre demande sera détruite dans {retentionDays} jours.", "Le collectif Solidaire");
 
     /// <summary>A button-like link: in the text part as "label: url".</summary>
     private sealed record EmailAction(string Label, string Url);

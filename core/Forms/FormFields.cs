@@ -13,6 +13,23 @@ namespace Solidaire.Core.Forms;
 /// </summary>
 public static class FormFields
 {
+    /// <summary>A text as compared for "the same": compatibility-normalised, case and accents folded, spaces collapsed.</summary>
+    public static string Comparable(string text)
+    {
+        var decomposed = text.Normalize(NormalizationForm.FormKD);
+        var builder = new StringBuilder(decomposed.Length);
+        foreach (var c in decomposed)
+        {
+            if (CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark)
+                continue;
+            if (char.IsLetterOrDigit(c))
+                builder.Append(char.ToLowerInvariant(c));
+            else if (builder.Length > 0 && builder[^1] != ' ')
+                builder.Append(' ');
+        }
+        return builder.ToString().Trim();
+    }
+
     /// <summary>
     /// Refuses every field not in <paramref name="known"/> (a typo or a field a client should not
     /// send is an error, not silently dropped). False when the body cannot be read further at all.

@@ -52,26 +52,5 @@ public sealed class CrisisSignals
     }
 
     /// <summary>Lowercase, no accents, every run of non-letters one space: "M'a frappée !" → "m a frappee".</summary>
-    internal static string Normalize(string text)
-    {
-        var decomposed = text.Normalize(NormalizationForm.FormD);
-        var builder = new StringBuilder(decomposed.Length);
-        var space = true;
-        foreach (var c in decomposed)
-        {
-            if (CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark)
-                continue;
-            if (char.IsLetterOrDigit(c))
-            {
-                builder.Append(char.ToLowerInvariant(c));
-                space = false;
-            }
-            else if (!space)
-            {
-                builder.Append(' ');
-                space = true;
-            }
-        }
-        return builder.ToString().Trim();
-    }
+    internal static string Normalize(string text) => Forms.FormFields.Comparable(text);
 }

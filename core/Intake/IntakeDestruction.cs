@@ -28,6 +28,7 @@ public sealed partial class IntakeDestruction(IDossierStore dossiers, IntakeQueu
             new RowSelector.Exact(unit.DataKeyRow),
             new RowSelector.Exact(intakeKey),
             new RowSelector.Prefix(DossierKeys.OutboxPrefix(unit.Id)),
+            new RowSelector.Prefix(Engagements.Engagement.PrefixOf(unit.Id)),
             IntakeMarker.Of(unit.Id),
         ], cancellationToken).ConfigureAwait(false);
 

@@ -87,6 +87,27 @@ public sealed class IntakeQueue(Tables tables, IDossierStore dossiers) : IDeadli
         }
     }
 
+    /// <summary>
+    /// One page of the queue in its order, after <paramref name="after"/> (a row key a previous page
+    /// ended with): the dossier and intake of each, and where the next page starts (null at the end).
+    /// One read.
+    /// </summary>
+    public async Task<(IReadOnlyList<(DossierId Dossier, string IntakeId)> Items, string? Next)> PageAsync(string? after, int size, CancellationToken cancellationToken)
+    {
+        var filter = after is null
+            ? TableClient.CreateQueryFilter($"PartitionKey eq {Partition}")
+            : TableClient.CreateQueryFilter($"PartitionKey eq {Partition} and RowKey gt {after}");
+        var rows = new List<TableEntity>();
+        await foreach (var e in Table.QueryAsync<TableEntity>(filter, maxPerPage: size + 1, select: [DossierColumn, IntakeIdColumn], cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            rows.Add(e);
+            if (rows.Count > size)
+                break;
+        }
+        var page = rows.Take(size).ToArray();
+        return ([.. page.Select(e => (DossierId.Parse(e.GetString(DossierColumn)), e.GetString(IntakeIdColumn)))], rows.Count > size ? page[^1].RowKey : null);
+    }
+
     public async Task<IReadOnlyList<QueuedIntake>> ListAsync(int max, CancellationToken cancellationToken)
     {
         var result = new List<QueuedIntake>();

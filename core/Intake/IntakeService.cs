@@ -47,6 +47,7 @@ public sealed partial class IntakeService(
     IOptions<RetentionOptions> retentionOptions,
     IOptions<StaffOptions> staffOptions,
     StaffRegistry staff,
+    IOptions<Configuration.SiteOptions> site,
     IOptions<EmailOptions> emailOptions,
     TimeProvider time,
     ILogger<IntakeService> logger)
@@ -157,7 +158,8 @@ public sealed partial class IntakeService(
         {
             LogAcknowledgementWithheld(logger, intakeOptions.Value.AcknowledgementsPerHour);
         }
-        var notice = EmailTemplates.CoordinatorNotice(staffOptions.Value.Language, reference, intake.Urgent, form.Role, acknowledged);
+        var link = site.Value.Link("staff/", "intake=" + Engagements.StaffIds.Intake(cipher.Unit.Dossier, intake.IntakeId));
+        var notice = EmailTemplates.CoordinatorNotice(staffOptions.Value.Language, reference, intake.Urgent, form.Role, acknowledged, link);
         var noticeKind = intake.Urgent ? IntakeEmails.CoordinatorAlert : IntakeEmails.CoordinatorNotice;
         emails.AddRange(staff.ActiveCoordinatorEmails.Select(c => OutboxRow.New(cipher, noticeKind, c, notice, now, leasedUntil)));
         return new NewIntake(intake, DataKeyRow.New(cipher), intake.ToEntity(cipher, personal), emails);

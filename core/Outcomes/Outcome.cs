@@ -7,6 +7,9 @@ public sealed record Failure(FailureKind Kind, string Code, string Title, IReadO
 {
     public TimeSpan? RetryAfter { get; init; }
 
+    /// <summary>What is missing for the operation to succeed (e.g. a coach's requirements): a "missing" member of the problem.</summary>
+    public IReadOnlyList<string>? Missing { get; init; }
+
     public static Failure Invalid(IReadOnlyDictionary<string, string[]> errors) =>
         new(FailureKind.Invalid, "validation_failed", "The request has invalid fields.", errors);
 

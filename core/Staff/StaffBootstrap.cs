@@ -18,6 +18,18 @@ public sealed partial class StaffBootstrap(StaffRegistry registry, TableInitiali
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        try
+        {
+            await EnrolAsync(stoppingToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // The app stops (or never started): nothing to report.
+        }
+    }
+
+    private async Task EnrolAsync(CancellationToken stoppingToken)
+    {
         await tables.Ready.WaitAsync(stoppingToken).ConfigureAwait(false);
         var wait = TimeSpan.FromSeconds(2);
         while (!stoppingToken.IsCancellationRequested)

@@ -14,6 +14,8 @@ public sealed record ProfileForm(string DisplayName, CoachProfile Profile);
 
 public sealed record CharterSignatureForm(string CharterSha256);
 
+public sealed record ConfirmationForm(bool NoConflictDeclared);
+
 /// <summary>The staff API's request bodies, read with the same rules as the intake form: unknown fields refused.</summary>
 public static class StaffForms
 {
@@ -58,6 +60,29 @@ public static class StaffForms
         }
         return hash is null ? null : new CharterSignatureForm(hash);
     });
+
+    public static Outcome<string> Assignment(JsonElement body) =>
+        Read(body, ["coachId"], errors => FormFields.Text(body, "coachId", errors, required: true, max: 64, multiline: false));
+
+    public static Outcome<Engagements.DeclineForm> Decline(JsonElement body) => Read(body, ["reason", "referral"], errors =>
+    {
+        var reason = FormFields.Text(body, "reason", errors, required: true, max: 1000, multiline: true);
+        var referral = FormFields.Text(body, "referral", errors, required: false, max: 1000, multiline: true);
+        return reason is null ? null : new Engagements.DeclineForm(reason, referral);
+    });
+
+    public static Outcome<ConfirmationForm> Confirmation(JsonElement body) => Read(body, ["noConflictDeclared"], errors =>
+    {
+        if (!body.TryGetProperty("noConflictDeclared", out var value) || value.ValueKind is not (JsonValueKind.True or JsonValueKind.False))
+        {
+            errors.Add("noConflictDeclared", "Must be true: the declaration of no prior personal or business relationship with this person (charter §3.18).");
+            return null;
+        }
+        return new ConfirmationForm(value.ValueKind == JsonValueKind.True);
+    });
+
+    public static Outcome<string> Refusal(JsonElement body) =>
+        Read(body, ["reason"], errors => FormFields.Text(body, "reason", errors, required: true, max: 1000, multiline: true));
 
     private static IReadOnlyList<string>? Languages(JsonElement body, FieldErrors errors)
     {

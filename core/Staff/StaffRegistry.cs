@@ -1,5 +1,7 @@
 using System.Collections.Immutable;
+using System.Security.Cryptography;
 using Azure;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Solidaire.Core.Dossiers;
 using Solidaire.Core.Outcomes;
@@ -14,11 +16,12 @@ namespace Solidaire.Core.Staff;
 /// rows. A member's id is a keyed hash of their address: finding them by email is one point read,
 /// and the id says nothing of the address.
 /// </summary>
-public sealed class StaffRegistry(
+public sealed partial class StaffRegistry(
     IDossierStore dossiers,
     PersonalDataProtector protector,
     IOptions<StaffOptions> options,
-    TimeProvider time)
+    TimeProvider time,
+    ILogger<StaffRegistry> logger)
 {
     public static readonly Failure NotFound = new(FailureKind.NotFound, "staff_not_found", "There is no staff member with this id.");
     public static readonly Failure AlreadyRegistered = new(FailureKind.Conflict, "already_registered", "This person is already an active member with this role.");
@@ -147,9 +150,21 @@ public sealed class StaffRegistry(
     {
         if (snapshot.Find(StaffRows.MemberKey(unit.Id)) is not { } row || DataKeyRow.WrappedKeyOf(snapshot.Find(unit.DataKeyRow)) is not { } wrapped)
             return null;
-        using var cipher = UnitCipher.Open(protector, unit, wrapped);
-        return StaffRows.Open(cipher, row);
+        try
+        {
+            using var cipher = UnitCipher.Open(protector, unit, wrapped);
+            return StaffRows.Open(cipher, row);
+        }
+        catch (CryptographicException)
+        {
+            // Sealed under keys this app no longer has: one unreadable record must not take the whole registry down.
+            LogUnreadable(logger);
+            return null;
+        }
     }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "A staff record cannot be opened with the configured keys (were the personal-data keys replaced?); it is left out.")]
+    private static partial void LogUnreadable(ILogger logger);
 
     private Decision<StaffMember> Replace(DossierSnapshot snapshot, StaffMember changed)
     {

@@ -28,7 +28,18 @@ public sealed partial class TableInitializer(Tables tables, ILogger<TableInitial
             {
                 LogStorageNotReady(logger, delay);
             }
-            await Task.Delay(delay, time, stoppingToken).ConfigureAwait(false);
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return; // the app stops (or never started)
+            }
+            try
+            {
+                await Task.Delay(delay, time, stoppingToken).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
             delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, TimeSpan.FromSeconds(10).Ticks));
         }
     }

@@ -19,7 +19,10 @@ public sealed class Tables
     /// <summary>The coordinators' queue of intakes waiting for triage.</summary>
     public const string IntakeQueue = "IntakeQueue";
 
-    public static readonly IReadOnlyList<string> All = [Dossiers, Deadlines, IntakeQueue];
+    /// <summary>Engagements by coach: a coach's list, and the open engagements by organisation (§3.20). No personal data.</summary>
+    public const string Engagements = "Engagements";
+
+    public static readonly IReadOnlyList<string> All = [Dossiers, Deadlines, IntakeQueue, Engagements];
 
     private readonly string _prefix;
 

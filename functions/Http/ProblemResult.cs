@@ -26,6 +26,7 @@ public sealed record ProblemResult(int Status, string Code, string Title) : IAct
     public string? CorrelationId { get; init; }
     public TimeSpan? RetryAfter { get; init; }
     public IReadOnlyList<string>? Allow { get; init; }
+    public IReadOnlyList<string>? Missing { get; init; }
 
     public Task ExecuteResultAsync(ActionContext context) => WriteAsync(context.HttpContext);
 
@@ -44,7 +45,7 @@ public sealed record ProblemResult(int Status, string Code, string Title) : IAct
         // A body of thousands of unknown fields must not get an answer hundreds of times its size.
         var listed = Errors is { Count: > MaxListedErrors } all ? all.Take(MaxListedErrors).ToDictionary(StringComparer.Ordinal) : Errors;
         int? moreErrors = Errors is { Count: > MaxListedErrors } ? Errors.Count - MaxListedErrors : null;
-        var body = new Body($"urn:solidaire:problem:{Code}", Title, Status, Code, Detail, listed, moreErrors, CorrelationId);
+        var body = new Body($"urn:solidaire:problem:{Code}", Title, Status, Code, Detail, listed, moreErrors, Missing, CorrelationId);
         await JsonSerializer.SerializeAsync(response.Body, body, Json, http.RequestAborted).ConfigureAwait(false);
     }
 
@@ -56,5 +57,6 @@ public sealed record ProblemResult(int Status, string Code, string Title) : IAct
         string? Detail,
         IReadOnlyDictionary<string, string[]>? Errors,
         int? MoreErrors,
+        IReadOnlyList<string>? Missing,
         string? CorrelationId);
 }

@@ -13,6 +13,7 @@ public static class Problems
     {
         Errors = failure.Errors,
         RetryAfter = failure.RetryAfter,
+        Missing = failure.Missing,
     };
 
     public static int StatusFor(FailureKind kind) => kind switch

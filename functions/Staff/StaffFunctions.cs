@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
+using Solidaire.Core.Engagements;
 using Solidaire.Core.Outcomes;
 using Solidaire.Core.Staff;
 using Solidaire.Functions.Http;
@@ -12,7 +13,7 @@ namespace Solidaire.Functions.Staff;
 /// access token. The functions are anonymous to the host; the token is checked here, before
 /// anything else, and the member's record read, so a sign-out or deactivation holds at once.
 /// </summary>
-public sealed class StaffFunctions(JsonRequestReader reader, StaffAccess access, StaffService staff)
+public sealed partial class StaffFunctions(JsonRequestReader reader, StaffAccess access, StaffService staff, Triage triage, Core.Engagements.Engagements engagements)
 {
     [Function("StaffSignIn")]
     public async Task<IActionResult> SignIn(

@@ -1,3 +1,4 @@
+using Solidaire.Core.Engagements;
 using Solidaire.Core.Staff;
 
 namespace Solidaire.Functions.Staff;
@@ -33,4 +34,44 @@ public static class StaffViews
     private static object? Profile(CoachProfile? p) => p is null
         ? null
         : new { languages = p.Languages, certification = p.Certification, certifyingBody = p.CertifyingBody, supervisor = p.Supervisor, insurance = p.Insurance };
+
+    public static object Intake(TriageItem i) => new
+    {
+        id = i.Id,
+        reference = i.Reference,
+        receivedAt = i.ReceivedAt,
+        role = i.Role,
+        urgent = i.Urgent,
+        preferredLanguage = i.PreferredLanguage,
+        organisation = i.Organisation,
+        situation = i.Situation,
+        status = i.Status,
+    };
+
+    public static object IntakeDetail(IntakeDetail d) => new
+    {
+        id = d.Item.Id,
+        reference = d.Item.Reference,
+        receivedAt = d.Item.ReceivedAt,
+        role = d.Item.Role,
+        urgent = d.Item.Urgent,
+        preferredLanguage = d.Item.PreferredLanguage,
+        organisation = d.Item.Organisation,
+        situation = d.Item.Situation,
+        availability = d.Contact.Availability,
+        status = d.Item.Status,
+        contact = new { firstName = d.Contact.FirstName, lastName = d.Contact.LastName, email = d.Contact.Email, phone = d.Contact.Phone },
+        accessLog = d.AccessLog?.Select(r => new { at = r.At, memberId = r.MemberId, displayName = r.DisplayName }),
+        sameOrganisationCoachIds = d.SameOrganisationCoachIds,
+    };
+
+    public static object Engagement(CoachEngagement e) => new
+    {
+        id = e.Id,
+        reference = e.Reference,
+        status = e.Status,
+        assignedAt = e.AssignedAt,
+        clientFirstName = e.ClientFirstName,
+        preferredLanguage = e.PreferredLanguage,
+    };
 }

@@ -175,13 +175,13 @@ public sealed class EmailTemplatesTests
     public void CoordinatorNotice_TakesNoTextFromTheClient()
     {
         // Rule 11: the notice can carry no client words because it is given none: only the language,
-        // the reference, whether it is urgent, the role and whether the client was acknowledged.
+        // the reference, whether it is urgent, the role, whether the client was acknowledged, and the console's link.
         var parameters = typeof(EmailTemplates).GetMethod(nameof(EmailTemplates.CoordinatorNotice), BindingFlags.Public | BindingFlags.Static)!
             .GetParameters()
             .Select(p => (p.Name, p.ParameterType));
 
         Assert.Equal(
-            [("language", typeof(string)), ("reference", typeof(string)), ("urgent", typeof(bool)), ("role", typeof(ClientRole)), ("acknowledged", typeof(bool))],
+            [("language", typeof(string)), ("reference", typeof(string)), ("urgent", typeof(bool)), ("role", typeof(ClientRole)), ("acknowledged", typeof(bool)), ("consoleLink", typeof(string))],
             parameters);
     }
 

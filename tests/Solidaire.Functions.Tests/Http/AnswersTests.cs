@@ -18,6 +18,8 @@ public sealed class AnswersTests
         { FailureKind.Unprocessable, 422 },
         { FailureKind.TooManyRequests, 429 },
         { FailureKind.Unavailable, 503 },
+        { FailureKind.Unauthorized, 401 },
+        { FailureKind.Forbidden, 403 },
     };
 
     private static Task<WrittenAnswer> AnswerTo(Failure failure) =>

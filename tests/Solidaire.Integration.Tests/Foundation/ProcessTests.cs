@@ -58,7 +58,14 @@ public sealed class ProcessTests(ITestOutputHelper output)
             await kill.WaitForExitAsync();
         // Generous: on 2 busy cores (the browser tests run beside) a clean stop has taken over 30 s.
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(90));
-        await app.Process.WaitForExitAsync(timeout.Token);
+        try
+        {
+            await app.Process.WaitForExitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            Assert.Fail("The app did not stop within 90 s of SIGINT. Its output:\n" + app.Output);
+        }
 
         Assert.Equal(0, app.Process.ExitCode);
     }

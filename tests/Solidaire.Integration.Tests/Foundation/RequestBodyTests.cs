@@ -6,7 +6,10 @@ using Solidaire.Testing;
 
 namespace Solidaire.Integration.Tests.Foundation;
 
-/// <summary>Every POST endpoint (each one functions.metadata declares, and the admin one) reads bodies the same way.</summary>
+/// <summary>
+/// Every POST endpoint anyone can call (each one functions.metadata declares, and the admin one) reads
+/// bodies the same way. The staff routes behind a token answer 401 before reading anything.
+/// </summary>
 public sealed class RequestBodyTests : AppTest
 {
 
@@ -15,7 +18,7 @@ public sealed class RequestBodyTests : AppTest
         var data = new TheoryData<string>();
         foreach (var f in FunctionCatalog.Load(RepoPaths.FunctionsOutput).Functions)
         {
-            if (f.Trigger is HttpTrigger h && h.Methods.Contains("POST"))
+            if (f.Trigger is HttpTrigger h && h.Methods.Contains("POST") && !Solidaire.Functions.Http.HttpFunctionGate.IsTokenProtected(h))
                 data.Add("/api/" + h.Route);
             if (f.Trigger is TimerTrigger)
                 data.Add("/admin/functions/" + f.Name);
@@ -89,5 +92,33 @@ public sealed class RequestBodyTests : AppTest
         request.Headers.TransferEncodingChunked = true;
 
         Assert.Equal("payload_too_large", (await Problem.ReadAsync(await App.Client.SendAsync(request))).Code);
+    }
+
+    public static TheoryData<string> TokenProtectedEndpoints()
+    {
+        var data = new TheoryData<string>();
+        foreach (var f in FunctionCatalog.Load(RepoPaths.FunctionsOutput).Functions)
+        {
+            if (f.Trigger is HttpTrigger h && Solidaire.Functions.Http.HttpFunctionGate.IsTokenProtected(h))
+            {
+                foreach (var method in h.Methods)
+                    data.Add(method.ToUpperInvariant() + " /api/" + h.Route);
+            }
+        }
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(TokenProtectedEndpoints))]
+    public async Task TokenProtectedRoute_WithoutAToken_Is401_WhateverTheBody(string route)
+    {
+        var (method, path) = (route.Split(' ')[0], route.Split(' ')[1]);
+        foreach (var body in new HttpContent?[] { null, Json.Body("{"), Json.Body(new string('x', 200_000)), new StringContent("a=1", Encoding.UTF8, "text/plain") })
+        {
+            using var request = new HttpRequestMessage(new HttpMethod(method), path) { Content = body };
+            var problem = await Problem.ReadAsync(await App.Client.SendAsync(request));
+            Assert.Equal(HttpStatusCode.Unauthorized, problem.Status);
+            Assert.Equal("invalid_token", problem.Code);
+        }
     }
 }

@@ -20,8 +20,13 @@ public static class StorageContents
         return all;
     }
 
+    /// <summary>The rows of <paramref name="table"/> whose key starts with <paramref name="rowKeyPrefix"/>, clients' only (the staff registry is left out).</summary>
     public static async Task<IReadOnlyList<TableEntity>> RowsAsync(TestApp app, string table, string rowKeyPrefix) =>
-        (await AllAsync(app, table)).Where(e => e.RowKey.StartsWith(rowKeyPrefix, StringComparison.Ordinal)).ToArray();
+        (await ClientRowsAsync(app, table)).Where(e => e.RowKey.StartsWith(rowKeyPrefix, StringComparison.Ordinal)).ToArray();
+
+    /// <summary>Every row about clients: everything but the staff registry, which the app fills at start with its first coordinators.</summary>
+    public static async Task<IReadOnlyList<TableEntity>> ClientRowsAsync(TestApp app, string? table = null) =>
+        (await AllAsync(app, table)).Where(e => e.PartitionKey != Solidaire.Core.Dossiers.DossierId.StaffRegistry.PartitionKey).ToArray();
 
     /// <summary>Every key and value of every entity, as text: what someone with the storage account could read.</summary>
     public static async Task<string> DumpAsync(TestApp app) =>

@@ -144,7 +144,7 @@ public sealed class IntakeSubmissionTests : AppTest
 
         Assert.Matches("^[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}$", reference);
         await app.Services.GetRequiredService<Solidaire.Core.Email.OutboxDispatcher>().DispatchDueAsync(CancellationToken.None);
-        Assert.Empty(await StorageContents.AllAsync(app));
+        Assert.Empty(await StorageContents.ClientRowsAsync(app));
         Assert.Empty(EmlMessage.ReadFolder(app.MailFolder));
     }
 

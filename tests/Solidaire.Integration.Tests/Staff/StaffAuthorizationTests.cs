@@ -12,21 +12,25 @@ namespace Solidaire.Integration.Tests.Staff;
 /// </summary>
 public sealed class StaffAuthorizationTests : AppTest
 {
-    public enum Caller { Anonymous, Coach, Coordinator }
+    public enum Caller { Anonymous, OtherCoach, AssignedCoach, Coordinator }
 
-    private const string Self = "{self}";
-    private const string OtherCoach = "{otherCoach}";
-
-    private static readonly (string Method, string Path, string? Body, int Anonymous, int Coach, int Coordinator)[] Table =
+    private static readonly (string Method, string Path, string? Body, int Anonymous, int OtherCoach, int AssignedCoach, int Coordinator)[] Table =
     [
-        ("GET", "/api/staff/me", null, 401, 200, 200),
-        ("GET", "/api/staff/charter", null, 401, 200, 200),
-        ("PUT", "/api/staff/me/profile", """{"displayName":"Anne","languages":["fr"],"certification":"in_training","supervisor":"Groupe"}""", 401, 200, 403),
-        ("POST", "/api/staff/me/charter-signature", """{"charterSha256":"{charter}"}""", 401, 200, 403),
-        ("GET", "/api/staff/coaches", null, 401, 403, 200),
-        ("POST", "/api/staff/coaches", """{"email":"new-coach@example.org","displayName":"Nouveau"}""", 401, 403, 201),
-        ("POST", $"/api/staff/coaches/{OtherCoach}/deactivation", null, 401, 403, 200),
-        ("POST", "/api/staff/sign-out", null, 401, 204, 204),
+        ("GET", "/api/staff/me", null, 401, 200, 200, 200),
+        ("GET", "/api/staff/charter", null, 401, 200, 200, 200),
+        ("PUT", "/api/staff/me/profile", """{"displayName":"Anne","languages":["fr"],"certification":"in_training","supervisor":"Groupe"}""", 401, 200, 200, 403),
+        ("POST", "/api/staff/me/charter-signature", """{"charterSha256":"{charter}"}""", 401, 200, 200, 403),
+        ("GET", "/api/staff/coaches", null, 401, 403, 403, 200),
+        ("POST", "/api/staff/coaches", """{"email":"new-coach@example.org","displayName":"Nouveau"}""", 401, 403, 403, 201),
+        ("POST", "/api/staff/coaches/{victim}/deactivation", null, 401, 403, 403, 200),
+        ("GET", "/api/staff/intakes", null, 401, 403, 403, 200),
+        ("GET", "/api/staff/intakes/{assignedIntake}", null, 401, 403, 200, 200),
+        ("POST", "/api/staff/intakes/{intake}/assignment", """{"coachId":"{assignedCoach}"}""", 401, 403, 403, 201),
+        ("POST", "/api/staff/intakes/{intake}/decline", """{"reason":"Hors du champ du collectif"}""", 401, 403, 403, 200),
+        ("GET", "/api/staff/engagements", null, 401, 200, 200, 403),
+        ("POST", "/api/staff/engagements/{engagement}/confirmation", """{"noConflictDeclared":true}""", 401, 403, 200, 403),
+        ("POST", "/api/staff/engagements/{engagement}/refusal", """{"reason":"Je connais cette personne"}""", 401, 403, 200, 403),
+        ("POST", "/api/staff/sign-out", null, 401, 204, 204, 204),
     ];
 
     public static TheoryData<int, Caller> Cases()
@@ -44,23 +48,19 @@ public sealed class StaffAuthorizationTests : AppTest
     [MemberData(nameof(Cases))]
     public async Task StaffRoute_AnswersEachCallerAsTheTableSays(int row, Caller caller)
     {
-        var (method, path, body, anonymous, coach, coordinator) = Table[row];
-        var coordinatorClient = await StaffClient.SignInAsync(App, StaffClient.Coordinator);
-        await coordinatorClient.JsonAsync(HttpMethod.Post, "/api/staff/coaches", new { email = "coach@example.org", displayName = "Coach" }, HttpStatusCode.Created);
-        var other = await coordinatorClient.JsonAsync(HttpMethod.Post, "/api/staff/coaches", new { email = "other@example.org", displayName = "Autre" }, HttpStatusCode.Created);
-        var coachClient = await StaffClient.SignInAsync(App, "coach@example.org");
-        var charter = (await coachClient.JsonAsync(HttpMethod.Get, "/api/staff/charter")).GetProperty("sha256").GetString()!;
+        var (method, path, body, anonymous, otherCoach, assignedCoach, coordinator) = Table[row];
+        var world = await StaffWorld.CreateAsync(App);
         var token = caller switch
         {
-            Caller.Coach => coachClient.AccessToken,
-            Caller.Coordinator => coordinatorClient.AccessToken,
+            Caller.OtherCoach => world.OtherCoach.AccessToken,
+            Caller.AssignedCoach => world.AssignedCoach.AccessToken,
+            Caller.Coordinator => world.Coordinator.AccessToken,
             _ => null,
         };
-        path = path.Replace(OtherCoach, other.GetProperty("coachId").GetString(), StringComparison.Ordinal);
 
-        var response = await StaffClient.SendAsync(App, new HttpMethod(method), path, token, body?.Replace("{charter}", charter, StringComparison.Ordinal));
+        var response = await StaffClient.SendAsync(App, new HttpMethod(method), world.Fill(path), token, body is null ? null : world.Fill(body));
 
-        var expected = caller switch { Caller.Coach => coach, Caller.Coordinator => coordinator, _ => anonymous };
+        var expected = caller switch { Caller.OtherCoach => otherCoach, Caller.AssignedCoach => assignedCoach, Caller.Coordinator => coordinator, _ => anonymous };
         Assert.True((int)response.StatusCode == expected, $"{method} {path} as {caller}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
         if (expected >= 400)
             Assert.Equal(expected == 401 ? "invalid_token" : "forbidden", (await Problem.ReadAsync(response)).Code);
@@ -72,9 +72,13 @@ public sealed class StaffAuthorizationTests : AppTest
         var routes = FunctionCatalog.Load(RepoPaths.FunctionsOutput).Functions
             .Select(f => f.Trigger).OfType<HttpTrigger>()
             .Where(HttpFunctionGate.IsTokenProtected)
-            .SelectMany(t => t.Methods.Select(m => (m.ToUpperInvariant(), "/api/" + t.Route.Replace("{coachId}", OtherCoach, StringComparison.Ordinal))))
+            .SelectMany(t => t.Methods.Select(m => (m.ToUpperInvariant(), "/api/" + t.Route)))
+            .ToHashSet();
+        var table = Table.Select(r => (r.Method, System.Text.RegularExpressions.Regex.Replace(r.Path, @"\{\w+\}", "{x}")))
             .ToHashSet();
 
-        Assert.Equal(routes.Order(), Table.Select(r => (r.Method, r.Path)).ToHashSet().Order());
+        Assert.Equal(
+            routes.Select(r => (r.Item1, System.Text.RegularExpressions.Regex.Replace(r.Item2, @"\{\w+\}", "{x}"))).Order(),
+            table.Order());
     }
 }

@@ -1,0 +1,139 @@
+using Microsoft.Extensions.Options;
+using Solidaire.Core.Deadlines;
+using Solidaire.Core.Dossiers;
+using Solidaire.Core.Email;
+using Solidaire.Core.Intake;
+using Solidaire.Core.Outcomes;
+using Solidaire.Core.PersonalData;
+using Solidaire.Core.Retention;
+using Solidaire.Core.Staff;
+
+namespace Solidaire.Core.Engagements;
+
+/// <summary>An engagement as its coach sees it in their list.</summary>
+public sealed record CoachEngagement(string Id, string IntakeId, string Reference, string Status, DateTimeOffset AssignedAt, string ClientFirstName, string PreferredLanguage);
+
+/// <summary>
+/// A coach's side of an engagement (rule 4, §3.18): their list; confirming, with the declaration of
+/// no prior personal or business relationship with the client; or declining, which returns the
+/// intake to the queue. Only the assigned coach can do either.
+/// </summary>
+public sealed class Engagements(
+    IDossierStore dossiers,
+    IDeadlineStore deadlines,
+    IntakeQueue queue,
+    EngagementIndex index,
+    PersonalDataProtector protector,
+    ChangeEmailSender emails,
+    HeldWork held,
+    IOptions<RetentionOptions> retention,
+    TimeProvider time)
+{
+    public static readonly Failure NotFound = new(FailureKind.NotFound, "engagement_not_found", "There is no such engagement.");
+    public static readonly Failure NotProposed = new(FailureKind.Conflict, "engagement_not_proposed", "This engagement is not waiting for your answer any more.");
+    public static readonly Failure DeclarationRequired = Failure.Invalid(new Dictionary<string, string[]>
+    {
+        ["noConflictDeclared"] = ["You must declare that you have no prior personal or business relationship with this person (charter §3.18)."],
+    });
+    private static readonly Failure Contended = new(FailureKind.Conflict, "engagement_conflict", "The engagement changed at the same time; please try again.");
+
+    /// <summary>The coach's own engagements: one read of their index, then one read per engagement, together.</summary>
+    public async Task<Outcome<IReadOnlyList<CoachEngagement>>> MineAsync(StaffMember actor, CancellationToken cancellationToken)
+    {
+        if (!actor.Has(StaffRoles.Coach))
+            return StaffService.NotAllowed;
+        var indexed = await index.OfCoachAsync(actor.MemberId, cancellationToken).ConfigureAwait(false);
+        var opened = await Task.WhenAll(indexed.Select(async e =>
+        {
+            var snapshot = await dossiers.LoadAsync(e.Dossier, Triage.Selectors(e.IntakeId), cancellationToken).ConfigureAwait(false);
+            var unit = new RetentionUnit(e.Dossier, e.IntakeId);
+            if (Triage.Find(snapshot, unit) is not { } found
+                || Triage.Engagements(snapshot, e.IntakeId).FirstOrDefault(x => x.EngagementId == e.EngagementId) is not { } engagement
+                || engagement.CoachId != actor.MemberId)
+                return null;
+            using var cipher = UnitCipher.Open(protector, unit, found.WrappedKey);
+            var data = IntakeRow.Open(cipher, found.Row);
+            return new CoachEngagement(e.ApiId, e.IntakeId, Reference.Display(e.IntakeId), engagement.Status, engagement.AssignedAt, data.FirstName, found.Intake.PreferredLanguage);
+        })).ConfigureAwait(false);
+        return Outcome<IReadOnlyList<CoachEngagement>>.Ok([.. opened.OfType<CoachEngagement>()]);
+    }
+
+    /// <summary>The coach takes the engagement on, declaring no conflict of interest; the client hears a coach was found.</summary>
+    public Task<Outcome<Engagement>> ConfirmAsync(StaffMember actor, string id, bool noConflictDeclared, CancellationToken cancellationToken)
+    {
+        if (!noConflictDeclared)
+            return Task.FromResult<Outcome<Engagement>>(DeclarationRequired);
+        return AnswerAsync(actor, id, (engagement, intake, data, cipher, change) =>
+        {
+            var confirmed = engagement with { Status = EngagementStatus.Active, ConfirmedAt = time.GetUtcNow() };
+            var entity = confirmed.ToEntity(DossierOf(id), cipher);
+            entity["NoConflictDeclaredAt"] = confirmed.ConfirmedAt;
+            change.Add(cipher, EngagementEmails.ClientCoachFound, data.Email,
+                EmailTemplates.ClientCoachFound(intake.PreferredLanguage, data.FirstName, Reference.Display(intake.IntakeId), actor.DisplayName));
+            return (confirmed, entity, null);
+        }, cancellationToken);
+    }
+
+    /// <summary>The coach declines; the intake goes back to the queue, its destruction date counted again from now.</summary>
+    public Task<Outcome<Engagement>> RefuseAsync(StaffMember actor, string id, string reason, CancellationToken cancellationToken) =>
+        AnswerAsync(actor, id, (engagement, intake, _, cipher, _) =>
+        {
+            var refused = engagement with { Status = EngagementStatus.Refused, RefusedAt = time.GetUtcNow() };
+            var back = intake with { Status = IntakeStatus.New, DestroyAt = time.GetUtcNow().AddDays(retention.Value.IntakeDays) };
+            return (refused, refused.ToEntity(DossierOf(id), cipher, reason), back);
+        }, cancellationToken);
+
+    private delegate (Engagement Changed, Azure.Data.Tables.TableEntity Row, IntakeRow? Intake) Answer(
+        Engagement engagement, IntakeRow intake, IntakePersonalData data, UnitCipher cipher, ChangeEmails change);
+
+    private static DossierId DossierOf(string id) => StaffIds.TryEngagement(id, out var dossier, out _, out _) ? dossier : default;
+
+    private async Task<Outcome<Engagement>> AnswerAsync(StaffMember actor, string id, Answer answer, CancellationToken cancellationToken)
+    {
+        if (!StaffIds.TryEngagement(id, out var dossier, out var intakeId, out var engagementId))
+            return NotFound;
+        var unit = new RetentionUnit(dossier, intakeId);
+        var change = emails.Start(unit);
+        var indexing = EngagementIndex.NewDeadline(change.Dispatch.Due, dossier, intakeId, engagementId);
+        await deadlines.ScheduleAsync([change.Dispatch, indexing], cancellationToken).ConfigureAwait(false);
+        IntakeRow? requeued = null;
+        var outcome = await OptimisticConcurrency.RunAsync<Engagement>(dossiers, dossier, Triage.Selectors(intakeId), snapshot =>
+        {
+            if (Triage.Find(snapshot, unit) is not { } found
+                || Triage.Engagements(snapshot, intakeId).FirstOrDefault(e => e.EngagementId == engagementId) is not { } engagement)
+                return NotFound;
+            if (engagement.CoachId != actor.MemberId)
+                return StaffService.NotAllowed;
+            if (engagement.Status != EngagementStatus.Proposed)
+                return NotProposed;
+            using var cipher = UnitCipher.Open(protector, unit, found.WrappedKey);
+            var data = IntakeRow.Open(cipher, found.Row);
+            var (changed, row, intake) = answer(engagement, found.Intake, data, cipher, change);
+            var transaction = new Storage.PartitionTransaction(dossier.PartitionKey).Replace(row, engagement.ETag);
+            if (intake is not null)
+                transaction.Replace(Triage.Rewrite(found.Row, intake), found.Row.ETag);
+            change.AppendTo(transaction);
+            requeued = intake;
+            return new Decision<Engagement>.Commit(transaction, receipt =>
+            {
+                change.Committed(receipt);
+                return changed;
+            });
+        }, Contended, cancellationToken).ConfigureAwait(false);
+        if (!outcome.IsSuccess)
+        {
+            emails.Abandon(change);
+            held.Enqueue([new HeldDeadline(indexing, _ => Task.FromResult(DeadlineResult.Done))]);
+            return outcome.Failure;
+        }
+        var done = outcome.Value;
+        held.Enqueue([.. new[] { emails.SendWork(change) }.OfType<HeldDeadline>(), new HeldDeadline(indexing, async ct =>
+        {
+            await index.WriteAsync(dossier, done, ct).ConfigureAwait(false);
+            if (requeued is not null)
+                await queue.IndexAsync(dossier, requeued, ct).ConfigureAwait(false);
+            return DeadlineResult.Done;
+        })]);
+        return outcome;
+    }
+}

@@ -1,0 +1,87 @@
+using System.Net;
+using System.Text.Json;
+
+namespace Solidaire.Integration.Tests.Harness;
+
+/// <summary>
+/// A small collective in a test app: a coordinator; a coach ready to be assigned (profile, charter)
+/// to whom one intake is assigned; another coach; a coach to deactivate; one intake still waiting.
+/// </summary>
+public sealed class StaffWorld
+{
+    private readonly Dictionary<string, string> _values = new(StringComparer.Ordinal);
+
+    private StaffWorld(StaffClient coordinator, StaffClient assigned, StaffClient other)
+    {
+        Coordinator = coordinator;
+        AssignedCoach = assigned;
+        OtherCoach = other;
+    }
+
+    public StaffClient Coordinator { get; }
+    public StaffClient AssignedCoach { get; }
+    public StaffClient OtherCoach { get; }
+
+    public string this[string name] => _values[name];
+
+    /// <summary>Replaces each {name} in <paramref name="text"/> by this world's value.</summary>
+    public string Fill(string text) => _values.Aggregate(text, (t, kv) => t.Replace("{" + kv.Key + "}", kv.Value, StringComparison.Ordinal));
+
+    public static readonly object ReadyProfile = new
+    {
+        displayName = "Claire Martin",
+        languages = new[] { "fr", "en" },
+        certification = "certified",
+        certifyingBody = "EMCC",
+        supervisor = "Groupe de supervision de Lyon",
+    };
+
+    public static async Task<StaffClient> ReadyCoachAsync(TestApp app, StaffClient coordinator, string email)
+    {
+        await coordinator.JsonAsync(HttpMethod.Post, "/api/staff/coaches", new { email, displayName = "Coach" }, HttpStatusCode.Created);
+        var coach = await StaffClient.SignInAsync(app, email);
+        await coach.JsonAsync(HttpMethod.Put, "/api/staff/me/profile", ReadyProfile);
+        var charter = (await coach.JsonAsync(HttpMethod.Get, "/api/staff/charter")).GetProperty("sha256").GetString();
+        await coach.JsonAsync(HttpMethod.Post, "/api/staff/me/charter-signature", new { charterSha256 = charter });
+        return coach;
+    }
+
+    /// <summary>The API id of the intake <paramref name="email"/> sent, found in the coordinators' queue by its reference.</summary>
+    public static async Task<string> IntakeIdAsync(TestApp app, StaffClient coordinator, string reference)
+    {
+        string? id = null;
+        await Eventually.TrueAsync(async () =>
+        {
+            var queue = await coordinator.JsonAsync(HttpMethod.Get, "/api/staff/intakes?status=new");
+            id = queue.GetProperty("items").EnumerateArray().FirstOrDefault(i => i.GetProperty("reference").GetString() == reference) is { ValueKind: JsonValueKind.Object } item
+                ? item.GetProperty("id").GetString()
+                : null;
+            return id is not null;
+        }, "the intake is in the queue");
+        return id!;
+    }
+
+    public static async Task<StaffWorld> CreateAsync(TestApp app)
+    {
+        var coordinator = await StaffClient.SignInAsync(app, StaffClient.Coordinator);
+        var assigned = await ReadyCoachAsync(app, coordinator, "assigned-coach@example.org");
+        var other = await ReadyCoachAsync(app, coordinator, "other-coach@example.org");
+        var victim = await coordinator.JsonAsync(HttpMethod.Post, "/api/staff/coaches", new { email = "victim@example.org", displayName = "Victime" }, HttpStatusCode.Created);
+        var world = new StaffWorld(coordinator, assigned, other);
+
+        var assignedRef = await IntakeBodies.ReferenceOf(await app.Client.PostAsync(IntakeBodies.Valid("assigned-client@example.org")));
+        var waitingRef = await IntakeBodies.ReferenceOf(await app.Client.PostAsync(IntakeBodies.Valid("waiting-client@example.org")));
+        var assignedIntake = await IntakeIdAsync(app, coordinator, assignedRef);
+        var waitingIntake = await IntakeIdAsync(app, coordinator, waitingRef);
+        var assignedCoachId = (await assigned.JsonAsync(HttpMethod.Get, "/api/staff/me")).GetProperty("memberId").GetString()!;
+        var engagement = await coordinator.JsonAsync(HttpMethod.Post, $"/api/staff/intakes/{assignedIntake}/assignment", new { coachId = assignedCoachId }, HttpStatusCode.Created);
+
+        world._values["charter"] = (await assigned.JsonAsync(HttpMethod.Get, "/api/staff/charter")).GetProperty("sha256").GetString()!;
+        world._values["victim"] = victim.GetProperty("coachId").GetString()!;
+        world._values["assignedCoach"] = assignedCoachId;
+        world._values["assignedIntake"] = assignedIntake;
+        world._values["intake"] = waitingIntake;
+        world._values["engagement"] = engagement.GetProperty("engagementId").GetString()!;
+        return world;
+    }
+}
