@@ -17,11 +17,11 @@ namespace Solidaire.Browser.Tests.Staff;
 [Collection(BrowserCollection.Name)]
 public sealed partial class StaffTriageTests(BrowserApp app)
 {
-    private const string Waiting = "The triage API (GET /api/staff/intakes, assignment, engagements) is not on this branch yet: issue 8, second part.";
+
 
     private readonly StaffMail _mail = new(app);
 
-    [Fact(Skip = Waiting)]
+    [Fact]
     public async Task UrgentIntake_OpenedFromItsAlertEmail_SignsInFirst_ThenShowsTheIntake()
     {
         var email = $"urgent.{Guid.NewGuid():N}@example.org";
@@ -42,7 +42,7 @@ public sealed partial class StaffTriageTests(BrowserApp app)
         Assert.Empty(console.FailedAnswers());
     }
 
-    [Fact(Skip = Waiting)]
+    [Fact]
     public async Task Coordinator_AssignsASubmittedIntake_AndTheCoachConfirmsWithTheNoConflictDeclaration()
     {
         var (coachEmail, coachName) = await _mail.NewCoachAsync(ready: true);
@@ -73,33 +73,47 @@ public sealed partial class StaffTriageTests(BrowserApp app)
         Assert.Empty(coach.FailedAnswers());
     }
 
-    [Theory(Skip = Waiting)]
+    [Theory]
     [InlineData("fr", 320, 640)]
     [InlineData("en", 320, 640)]
     [InlineData("fr", 1280, 900)]
     [InlineData("en", 1280, 900)]
     public async Task QueueIntakeAndEngagementScreens_HaveNoWcagViolation_AndNoSidewaysScroll(string language, int width, int height)
     {
-        await SubmitIntakeAsync($"a11y.{Guid.NewGuid():N}@example.org", IntakeSamples.Situation);
+        var fr = language == "fr";
+        var (coachEmail, coachName) = await _mail.NewCoachAsync(ready: true);
+        var reference = await SubmitIntakeAsync($"a11y.{Guid.NewGuid():N}@example.org", IntakeSamples.Situation);
         await using var session = await app.OpenAsync(width, height);
         var console = await StaffConsole.OpenAsync(session.Page, language);
         await console.FollowAsync(await _mail.SignInLinkAsync(StaffMail.Coordinator));
 
-        await console.Link(language == "fr" ? "Demandes" : "Requests").ClickAsync();
-        var first = console.Main.GetByRole(AriaRole.Listitem).First.GetByRole(AriaRole.Link);
-        await Expect(first).ToBeVisibleAsync();
+        await console.Link(fr ? "Demandes" : "Requests").ClickAsync();
+        var open = console.Link((fr ? "Ouvrir la demande " : "Open request ") + reference);
+        await Expect(open).ToBeVisibleAsync();
         await AssertScreenAsync(console, $"queue-{language}-{width}", width);
-        await first.ClickAsync();
-        await Expect(console.Field(language == "fr" ? "Coach (obligatoire)" : "Coach (required)")).ToBeVisibleAsync();
+        await open.ClickAsync();
+        var coachField = console.Field(fr ? "Coach (obligatoire)" : "Coach (required)");
+        await Expect(coachField).ToBeVisibleAsync();
         await AssertScreenAsync(console, $"intake-{language}-{width}", width);
+        await console.Button(fr ? "Décliner la demande" : "Decline the request").ClickAsync();
+        await Expect(console.ErrorSummary).ToBeVisibleAsync();
+        await AssertScreenAsync(console, $"intake-errors-{language}-{width}", width);
+        await coachField.SelectOptionAsync(new SelectOptionValue { Label = coachName });
+        await console.Button(fr ? "Confier la demande" : "Assign the request").ClickAsync();
+        await Expect(console.Main).ToContainTextAsync(reference);
+        await AssertScreenAsync(console, $"queue-after-assignment-{language}-{width}", width);
 
-        var (coachEmail, _) = await _mail.NewCoachAsync(ready: true);
         await using var coachSession = await app.OpenAsync(width, height);
         var coach = await StaffConsole.OpenAsync(coachSession.Page, language);
         await coach.FollowAsync(await _mail.SignInLinkAsync(coachEmail));
-        await coach.Link(language == "fr" ? "Mes accompagnements" : "My engagements").ClickAsync();
-        await Expect(coach.Heading).ToBeFocusedAsync();
+        await coach.Link(fr ? "Mes accompagnements" : "My engagements").ClickAsync();
+        var engagement = coach.Link((fr ? "Ouvrir l'accompagnement " : "Open engagement ") + reference);
+        await Expect(engagement).ToBeVisibleAsync();
         await AssertScreenAsync(coach, $"engagements-{language}-{width}", width);
+        await engagement.ClickAsync();
+        await coach.Button(fr ? "Confirmer l'accompagnement" : "Confirm the engagement").ClickAsync();
+        await Expect(coach.ErrorSummary).ToBeVisibleAsync();
+        await AssertScreenAsync(coach, $"engagement-errors-{language}-{width}", width);
         Assert.Empty(console.FailedAnswers());
         Assert.Empty(coach.FailedAnswers());
     }

@@ -101,7 +101,7 @@ function Refuse({ engagement, done }) {
       <p>${t("engagement.refuseIntro")}</p>
       <form novalidate onSubmit=${submit}>
         ${summary}
-        <${TextField} id="refuse-reason" multiline rows=${3} label=${t("intake.reason")} required maxlength="2000"
+        <${TextField} id="refuse-reason" multiline rows=${3} label=${t("intake.reason")} required maxlength="1000"
           value=${reason} onInput=${setReason} error=${errors["refuse-reason"]} />
         <div class="actions"><${SubmitButton} busy=${busy} label=${t("engagement.refuse")} /></div>
       </form>

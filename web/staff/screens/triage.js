@@ -184,9 +184,9 @@ function Decline({ intake, done }) {
       <form novalidate onSubmit=${submit}>
         ${summary}
         <${TextField} id="decline-reason" multiline rows=${3} label=${t("intake.reason")} hint=${t("intake.reasonHint")} required
-          maxlength="2000" value=${reason} onInput=${setReason} error=${errors["decline-reason"]} />
+          maxlength="1000" value=${reason} onInput=${setReason} error=${errors["decline-reason"]} />
         <${TextField} id="decline-referral" multiline rows=${3} label=${t("intake.referral")} hint=${t("intake.referralHint")}
-          maxlength="2000" value=${referral} onInput=${setReferral} error=${errors["decline-referral"]} />
+          maxlength="1000" value=${referral} onInput=${setReferral} error=${errors["decline-referral"]} />
         <div class="actions"><${SubmitButton} busy=${busy} label=${t("intake.decline")} /></div>
       </form>
     </section>`;
