@@ -1,6 +1,5 @@
 using Solidaire.Browser.Tests.Harness;
 using static Microsoft.Playwright.Assertions;
-using static Solidaire.Browser.Tests.Harness.PageChecks;
 
 namespace Solidaire.Browser.Tests.Staff;
 
@@ -119,17 +118,9 @@ public sealed class StaffAccessibilityTests(BrowserApp app)
         Assert.Empty(console.FailedAnswers());
     }
 
-    /// <summary>The checks each screen gets, named for the screenshots and failures.</summary>
+    /// <summary>The checks of StaffConsole.AssertScreenAsync, the screen named with the variant (language and width).</summary>
     private sealed class ScreenCheck(StaffConsole console, string variant)
     {
-        public async Task AssertAsync(string screen)
-        {
-            var where = $"staff {screen}, {variant}";
-            await Expect(console.Page.Locator("html")).ToHaveAttributeAsync("lang", console.Language);
-            await AssertNoWcagViolationAsync(console.Page, where);
-            var width = console.Page.ViewportSize!.Width;
-            Assert.True(await ScrollWidthAsync(console.Page) <= width, $"{where} scrolls sideways");
-            await ScreenshotAsync(console.Page, $"staff-{screen}-{variant}.png");
-        }
+        public Task AssertAsync(string screen) => console.AssertScreenAsync($"{screen}-{variant}");
     }
 }

@@ -1,4 +1,6 @@
 using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+using static Solidaire.Browser.Tests.Harness.PageChecks;
 
 namespace Solidaire.Browser.Tests.Staff;
 
@@ -43,6 +45,17 @@ public sealed class StaffConsole
         lock (_answers)
             return _answers.Where(a => a.Status >= 400 && !(a.Status == 401 && expected?.Invoke(a.Url) == true))
                 .Select(a => $"{a.Status} {a.Url}").ToArray();
+    }
+
+    /// <summary>What every screen is checked for: its language, WCAG 2.1 A/AA (axe-core), no sideways scroll; and a screenshot.</summary>
+    public async Task AssertScreenAsync(string name)
+    {
+        var where = $"staff {name}";
+        await Expect(Page.Locator("html")).ToHaveAttributeAsync("lang", Language);
+        await AssertNoWcagViolationAsync(Page, where);
+        var width = Page.ViewportSize!.Width;
+        Assert.True(await ScrollWidthAsync(Page) <= width, $"{where} scrolls sideways");
+        await ScreenshotAsync(Page, $"staff-{name}.png");
     }
 
     public Task<string?> StoredAccessAsync() =>

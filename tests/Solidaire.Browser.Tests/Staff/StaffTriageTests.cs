@@ -5,7 +5,6 @@ using Microsoft.Playwright;
 using Solidaire.Browser.Tests.Harness;
 using Solidaire.Testing;
 using static Microsoft.Playwright.Assertions;
-using static Solidaire.Browser.Tests.Harness.PageChecks;
 
 namespace Solidaire.Browser.Tests.Staff;
 
@@ -90,18 +89,18 @@ public sealed partial class StaffTriageTests(BrowserApp app)
         await console.Link(fr ? "Demandes" : "Requests").ClickAsync();
         var open = console.Link((fr ? "Ouvrir la demande " : "Open request ") + reference);
         await Expect(open).ToBeVisibleAsync();
-        await AssertScreenAsync(console, $"queue-{language}-{width}", width);
+        await console.AssertScreenAsync($"queue-{language}-{width}");
         await open.ClickAsync();
         var coachField = console.Field(fr ? "Coach (obligatoire)" : "Coach (required)");
         await Expect(coachField).ToBeVisibleAsync();
-        await AssertScreenAsync(console, $"intake-{language}-{width}", width);
+        await console.AssertScreenAsync($"intake-{language}-{width}");
         await console.Button(fr ? "Décliner la demande" : "Decline the request").ClickAsync();
         await Expect(console.ErrorSummary).ToBeVisibleAsync();
-        await AssertScreenAsync(console, $"intake-errors-{language}-{width}", width);
+        await console.AssertScreenAsync($"intake-errors-{language}-{width}");
         await coachField.SelectOptionAsync(new SelectOptionValue { Label = coachName });
         await console.Button(fr ? "Confier la demande" : "Assign the request").ClickAsync();
         await Expect(console.Main).ToContainTextAsync(reference);
-        await AssertScreenAsync(console, $"queue-after-assignment-{language}-{width}", width);
+        await console.AssertScreenAsync($"queue-after-assignment-{language}-{width}");
 
         await using var coachSession = await app.OpenAsync(width, height);
         var coach = await StaffConsole.OpenAsync(coachSession.Page, language);
@@ -109,20 +108,13 @@ public sealed partial class StaffTriageTests(BrowserApp app)
         await coach.Link(fr ? "Mes accompagnements" : "My engagements").ClickAsync();
         var engagement = coach.Link((fr ? "Ouvrir l'accompagnement " : "Open engagement ") + reference);
         await Expect(engagement).ToBeVisibleAsync();
-        await AssertScreenAsync(coach, $"engagements-{language}-{width}", width);
+        await coach.AssertScreenAsync($"engagements-{language}-{width}");
         await engagement.ClickAsync();
         await coach.Button(fr ? "Confirmer l'accompagnement" : "Confirm the engagement").ClickAsync();
         await Expect(coach.ErrorSummary).ToBeVisibleAsync();
-        await AssertScreenAsync(coach, $"engagement-errors-{language}-{width}", width);
+        await coach.AssertScreenAsync($"engagement-errors-{language}-{width}");
         Assert.Empty(console.FailedAnswers());
         Assert.Empty(coach.FailedAnswers());
-    }
-
-    private static async Task AssertScreenAsync(StaffConsole console, string name, int width)
-    {
-        await AssertNoWcagViolationAsync(console.Page, "staff " + name);
-        Assert.True(await ScrollWidthAsync(console.Page) <= width, $"staff {name} scrolls sideways");
-        await ScreenshotAsync(console.Page, $"staff-{name}.png");
     }
 
     /// <summary>An intake sent as the public page sends it; returns its reference.</summary>
