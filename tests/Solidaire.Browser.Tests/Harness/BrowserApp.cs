@@ -50,6 +50,8 @@ public sealed class BrowserApp : IAsyncLifetime
         _site = StaticSite.Start(apiBase: BaseUrl + "/");
         var settings = TestSettings.For(azurite.ConnectionString, TestSettings.NewTablePrefix(), work);
         settings["Cors:AllowedOrigins"] = _site.Origin;
+        // Emailed links (staff sign-in, invitations) point at this app, so a test follows them as a person would.
+        settings["Site:BaseUrl"] = BaseUrl;
         _app = AppProcess.Start(TestSettings.AsEnvironment(settings), port);
         await _app.WaitUntilHealthyAsync(TimeSpan.FromSeconds(60));
 

@@ -1,0 +1,104 @@
+// The staff API as the console uses it: the access token (sessionStorage only: gone with the tab,
+// never a cookie, never localStorage), "Authorization: Bearer" on every call, RFC 9457 problems
+// turned into ApiError with their stable code. A 401 forgets the token and tells the console.
+
+const ACCESS_KEY = "solidaire.staff.access";
+// A deep link (#intake=…, #engagement=…) opened before signing in: kept across the emailed link,
+// which usually opens in another tab. Not a secret (an opaque id), and forgotten once used or stale.
+const NEXT_KEY = "solidaire.staff.next";
+const NEXT_MINUTES = 30;
+
+export class ApiError extends Error {
+  constructor(status, problem, retryAfter) {
+    super((problem && problem.code) || "http_" + status);
+    this.status = status;
+    this.code = (problem && problem.code) || (status === 0 ? "network" : "http_" + status);
+    this.errors = (problem && problem.errors) || {};
+    this.missing = (problem && problem.missing) || [];
+    this.retryAfter = retryAfter;
+  }
+}
+
+let onUnauthorized = () => {};
+
+/** What to do when the API refuses the access token (expired, signed out elsewhere, deactivated). */
+export function whenUnauthorized(handler) {
+  onUnauthorized = handler;
+}
+
+export const session = {
+  /** The stored grant {accessToken, expiresAt, roles}, or null (none, unreadable or expired). */
+  get() {
+    try {
+      const grant = JSON.parse(window.sessionStorage.getItem(ACCESS_KEY) || "null");
+      if (grant && grant.accessToken && Date.parse(grant.expiresAt) > Date.now()) return grant;
+    } catch (e) { /* storage disabled or garbled: signed out */ }
+    session.forget();
+    return null;
+  },
+  save(grant) {
+    window.sessionStorage.setItem(ACCESS_KEY, JSON.stringify(grant));
+  },
+  forget() {
+    try { window.sessionStorage.removeItem(ACCESS_KEY); } catch (e) { /* nothing to forget */ }
+  },
+};
+
+export const pendingLink = {
+  keep(hash) {
+    try { window.localStorage.setItem(NEXT_KEY, JSON.stringify({ hash, until: Date.now() + NEXT_MINUTES * 60000 })); } catch (e) { /* not kept */ }
+  },
+  /** The kept deep link, once: it is forgotten as it is read. */
+  take() {
+    try {
+      const kept = JSON.parse(window.localStorage.getItem(NEXT_KEY) || "null");
+      window.localStorage.removeItem(NEXT_KEY);
+      return kept && kept.until > Date.now() ? kept.hash : null;
+    } catch (e) {
+      return null;
+    }
+  },
+};
+
+function apiBase() {
+  const meta = document.querySelector('meta[name="solidaire-api-base"]');
+  return ((meta && meta.content) || "").trim().replace(/\/+$/, "");
+}
+
+/**
+ * Calls the API; resolves with the JSON body (null when there is none), rejects with ApiError.
+ * anonymous: no token is sent and a 401 is the caller's to explain (the sign-in link's exchange).
+ */
+export async function call(method, path, body, { anonymous = false } = {}) {
+  const headers = { Accept: "application/json, application/problem+json" };
+  if (body !== undefined) headers["Content-Type"] = "application/json";
+  const grant = anonymous ? null : session.get();
+  if (!anonymous) {
+    if (!grant) {
+      onUnauthorized();
+      throw new ApiError(401, { code: "invalid_token" });
+    }
+    headers.Authorization = "Bearer " + grant.accessToken;
+  }
+  let response;
+  try {
+    response = await fetch(apiBase() + "/api/" + path, {
+      method,
+      headers,
+      body: body === undefined ? undefined : JSON.stringify(body),
+      credentials: "omit",
+      cache: "no-store",
+    });
+  } catch (e) {
+    throw new ApiError(0, null);
+  }
+  const text = await response.text();
+  let json = null;
+  try { json = text ? JSON.parse(text) : null; } catch (e) { json = null; }
+  if (response.ok) return json;
+  if (response.status === 401 && !anonymous) {
+    session.forget();
+    onUnauthorized();
+  }
+  throw new ApiError(response.status, json, Number(response.headers.get("Retry-After")) || 0);
+}
