@@ -52,7 +52,7 @@ public sealed class Engagements(
                 return null;
             using var cipher = UnitCipher.Open(protector, unit, found.WrappedKey);
             var data = IntakeRow.Open(cipher, found.Row);
-            return new CoachEngagement(e.ApiId, e.IntakeId, Reference.Display(e.IntakeId), engagement.Status, engagement.AssignedAt, data.FirstName, found.Intake.PreferredLanguage);
+            return new CoachEngagement(e.ApiId, StaffIds.Intake(e.Dossier, e.IntakeId), Reference.Display(e.IntakeId), engagement.Status, engagement.AssignedAt, data.FirstName, found.Intake.PreferredLanguage);
         })).ConfigureAwait(false);
         return Outcome<IReadOnlyList<CoachEngagement>>.Ok([.. opened.OfType<CoachEngagement>()]);
     }

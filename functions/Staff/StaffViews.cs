@@ -68,6 +68,7 @@ public static class StaffViews
     public static object Engagement(CoachEngagement e) => new
     {
         id = e.Id,
+        intakeId = e.IntakeId,
         reference = e.Reference,
         status = e.Status,
         assignedAt = e.AssignedAt,

@@ -126,6 +126,7 @@ public sealed class TriageTests : AppTest
         var proposed = Assert.Single(mine.GetProperty("items").EnumerateArray());
         Assert.Equal("proposed", proposed.GetProperty("status").GetString());
         Assert.Equal("Jeanne", proposed.GetProperty("clientFirstName").GetString());
+        Assert.Equal(id, proposed.GetProperty("intakeId").GetString()); // the coach opens the client's details from there
         Assert.Equal(HttpStatusCode.OK, (await coach.SendAsync(HttpMethod.Get, $"/api/staff/intakes/{id}")).StatusCode);
 
         var undeclared = await Problem.ReadAsync(await coach.SendAsync(HttpMethod.Post, $"/api/staff/engagements/{engagementId}/confirmation", new { noConflictDeclared = false }));
