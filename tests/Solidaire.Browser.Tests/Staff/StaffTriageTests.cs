@@ -45,7 +45,8 @@ public sealed partial class StaffTriageTests(BrowserApp app)
     public async Task Coordinator_AssignsASubmittedIntake_AndTheCoachConfirmsWithTheNoConflictDeclaration()
     {
         var (coachEmail, coachName) = await _mail.NewCoachAsync(ready: true);
-        var reference = await SubmitIntakeAsync($"client.{Guid.NewGuid():N}@example.org", IntakeSamples.Situation);
+        var clientEmail = $"client.{Guid.NewGuid():N}@example.org";
+        var reference = await SubmitIntakeAsync(clientEmail, IntakeSamples.Situation);
         await using var session = await app.OpenAsync();
         var coordinator = new StaffConsole(session.Page, "fr");
         await coordinator.FollowAsync(await _mail.SignInLinkAsync(StaffMail.Coordinator));
@@ -69,6 +70,10 @@ public sealed partial class StaffTriageTests(BrowserApp app)
         await coach.Button("Confirmer l'accompagnement").ClickAsync();
 
         await Expect(coach.Main).ToContainTextAsync($"Accompagnement {reference} confirmé.");
+        // The coach then reaches the person: from the engagement to the request and its contact details.
+        await coach.Link("Ouvrir l'accompagnement " + reference).ClickAsync();
+        await coach.Link("Voir la demande et les coordonnées de la personne").ClickAsync();
+        await Expect(coach.Main).ToContainTextAsync(clientEmail);
         Assert.Empty(coach.FailedAnswers());
     }
 

@@ -55,6 +55,7 @@ export function EngagementDetail({ id, done }) {
           <dt>${t("intake.language")}</dt><dd>${t("lang." + engagement.preferredLanguage)}</dd>
           <dt>${t("intake.status")}</dt><dd>${t("engagements.assignedAt", { date: formatDate(lang, engagement.assignedAt) })}</dd>
         </dl>
+        ${engagement.intakeId && engagement.status !== "refused" && html`<p><a href=${"#intake=" + encodeURIComponent(engagement.intakeId)}>${t("engagement.openIntake")}</a></p>`}
         ${engagement.status === "proposed" && html`
           <${Confirm} engagement=${engagement} done=${done} />
           <${Refuse} engagement=${engagement} done=${done} />`}`}
