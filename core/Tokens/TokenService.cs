@@ -13,6 +13,9 @@ public sealed record TokenPurpose(string Name, string Audience)
 {
     public static readonly TokenPurpose StaffSignIn = new("staff-sign-in", "solidaire-staff");
     public static readonly TokenPurpose StaffAccess = new("staff-access", "solidaire-staff");
+
+    /// <summary>The emailed link to a contract, for the client to read and sign it (no account).</summary>
+    public static readonly TokenPurpose ContractLink = new("contract-link", "solidaire-client");
 }
 
 /// <summary>A token as handed out: its text, its unique id and when it stops working.</summary>
@@ -75,7 +78,16 @@ public sealed class TokenService
     }
 
     /// <summary>The claims of <paramref name="text"/> when it is a valid token for <paramref name="purpose"/>; null otherwise, whatever the reason.</summary>
-    public async Task<TokenClaims?> ValidateAsync(string? text, TokenPurpose purpose)
+    public Task<TokenClaims?> ValidateAsync(string? text, TokenPurpose purpose) => ValidateAsync(text, purpose, acceptExpired: false);
+
+    /// <summary>
+    /// The claims of a genuine token for <paramref name="purpose"/>, expired or not: for links whose
+    /// expiry deserves its own answer ("this link has expired") rather than "this is not a link".
+    /// The caller judges <see cref="TokenClaims.ExpiresAt"/>.
+    /// </summary>
+    public Task<TokenClaims?> ValidateGenuineAsync(string? text, TokenPurpose purpose) => ValidateAsync(text, purpose, acceptExpired: true);
+
+    private async Task<TokenClaims?> ValidateAsync(string? text, TokenPurpose purpose, bool acceptExpired)
     {
         if (string.IsNullOrWhiteSpace(text) || text.Length > MaxTokenBytes)
             return null;
@@ -92,7 +104,7 @@ public sealed class TokenService
             ClockSkew = TimeSpan.Zero,
             // This app's clock, not the machine's: tests and the app agree on what "expired" means.
             LifetimeValidator = (notBefore, expires, _, _) =>
-                expires is { } e && now < new DateTimeOffset(e, TimeSpan.Zero) && (notBefore is not { } n || new DateTimeOffset(n, TimeSpan.Zero) <= now),
+                expires is { } e && (acceptExpired || now < new DateTimeOffset(e, TimeSpan.Zero)) && (notBefore is not { } n || new DateTimeOffset(n, TimeSpan.Zero) <= now),
         }).ConfigureAwait(false);
         if (!result.IsValid || result.SecurityToken is not JsonWebToken token)
             return null;

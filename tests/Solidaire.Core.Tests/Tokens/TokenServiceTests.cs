@@ -55,6 +55,21 @@ public sealed class TokenServiceTests
     }
 
     [Fact]
+    public async Task GenuineButExpiredToken_IsKnownAsSuch_WhileForgedOnesAreNot()
+    {
+        var tokens = Service("a", ("a", KeyA));
+        var issued = tokens.Issue(TokenPurpose.ContractLink, "contract", TimeSpan.FromDays(14));
+        _time.Advance(TimeSpan.FromDays(15));
+
+        Assert.Null(await tokens.ValidateAsync(issued.Text, TokenPurpose.ContractLink));
+        var genuine = await tokens.ValidateGenuineAsync(issued.Text, TokenPurpose.ContractLink);
+        Assert.NotNull(genuine);
+        Assert.True(genuine.ExpiresAt < _time.GetUtcNow());
+        Assert.Null(await Service("b", ("b", KeyB)).ValidateGenuineAsync(issued.Text, TokenPurpose.ContractLink));
+        Assert.Null(await tokens.ValidateGenuineAsync(issued.Text, TokenPurpose.StaffSignIn));
+    }
+
+    [Fact]
     public async Task AfterRotation_OldTokensStillOpen_NewOnesAreSignedWithTheNewKey()
     {
         var before = Service("a", ("a", KeyA));
