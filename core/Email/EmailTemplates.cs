@@ -14,14 +14,14 @@ public sealed record EmailContent(string Language, string Subject, string Text, 
 public static class EmailTemplates
 {
     /// <summary>Where to turn at once (rule 2: every email to a client lists professional help, §3.1, §3.7).</summary>
-    private static readonly string[] HelpEn =
+    internal static readonly string[] HelpEn =
     [
         "In France: call 3114 (suicide prevention, free, 24/7).",
         "Medical emergency: call 15 (SAMU) or 112 (European emergency number).",
         "Elsewhere: call your local emergency number.",
     ];
 
-    private static readonly string[] HelpFr =
+    internal static readonly string[] HelpFr =
     [
         "En France : appelez le 3114 (prévention du suicide, gratuit, 24h/24 et 7j/7).",
         "Urgence médicale : appelez le 15 (SAMU) ou le 112 (numéro d'urgence européen).",
