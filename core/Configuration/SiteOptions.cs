@@ -12,6 +12,10 @@ public sealed class SiteOptions : IValidatableObject
 
     public string BaseUrl { get; set; } = "http://127.0.0.1:7071";
 
+    /// <summary>Where the collective's ethics referents receive complaints (§1, §4.8, rule 12): stated in every contract.</summary>
+    [Required, EmailAddress]
+    public string ComplaintContact { get; set; } = "ethique@solidaire.example";
+
     /// <summary>A page of the site, e.g. "staff/", with an optional fragment (tokens travel there, never in a query).</summary>
     public string Link(string page, string? fragment = null) =>
         BaseUrl.TrimEnd('/') + "/" + page + (fragment is null ? "" : "#" + fragment);

@@ -20,16 +20,6 @@ public static class ContractStatus
     public const string Expired = "expired";
 }
 
-/// <summary>The formats of §3.15; remote (video) by default.</summary>
-public static class ContractFormats
-{
-    public const string Video = "video";
-    public const string Phone = "phone";
-    public const string InPerson = "in_person";
-
-    public static readonly IReadOnlyList<string> All = [Video, Phone, InPerson];
-}
-
 /// <summary>What the coach sets when issuing (never the counterpart: that is the client's alone).</summary>
 public sealed record ContractIssueForm(int SessionsPlanned, string Format, decimal UsualPricePerSessionEur, string? Message)
 {
@@ -45,11 +35,11 @@ public sealed record ContractIssueForm(int SessionsPlanned, string Format, decim
         int sessions = 0;
         if (!body.TryGetProperty("sessionsPlanned", out var s) || s.ValueKind != JsonValueKind.Number || !s.TryGetInt32(out sessions) || sessions is < 1 or > 4)
             errors.Add("sessionsPlanned", "Must be a whole number from 1 to 4 (charter §3.5).");
-        var format = ContractFormats.Video;
+        var format = SessionFormats.Default;
         if (body.TryGetProperty("format", out var f) && f.ValueKind != JsonValueKind.Null)
         {
-            if (f.ValueKind != JsonValueKind.String || !ContractFormats.All.Contains(f.GetString()))
-                errors.Add("format", "Must be one of: " + string.Join(", ", ContractFormats.All) + ".");
+            if (f.ValueKind != JsonValueKind.String || !SessionFormats.All.Contains(f.GetString()))
+                errors.Add("format", "Must be one of: " + string.Join(", ", SessionFormats.All) + ".");
             else
                 format = f.GetString()!;
         }
@@ -83,6 +73,10 @@ public sealed record StoredContract(
     string Sha256,
     string Text,
     string? Message,
+    string CoachId,
+    string CoachDisplayName,
+    string CoachCertification,
+    string CoachEmail,
     DateTimeOffset IssuedAt,
     DateTimeOffset ExpiresAt,
     string LinkId,
@@ -141,6 +135,10 @@ public sealed record StoredContract(
             [nameof(Sha256)] = Sha256,
             [nameof(Text)] = Seal(nameof(Text), Text),
             [nameof(Message)] = Seal(nameof(Message), Message),
+            [nameof(CoachId)] = CoachId,
+            [nameof(CoachDisplayName)] = Seal(nameof(CoachDisplayName), CoachDisplayName),
+            [nameof(CoachCertification)] = CoachCertification,
+            [nameof(CoachEmail)] = Seal(nameof(CoachEmail), CoachEmail),
             [nameof(IssuedAt)] = IssuedAt,
             [nameof(ExpiresAt)] = ExpiresAt,
             [nameof(LinkId)] = LinkId,
@@ -176,7 +174,8 @@ public sealed record StoredContract(
             e.RowKey[Prefix.Length..], e.GetString(nameof(EngagementRowKey)), e.GetInt32(nameof(Version)) ?? 1, e.GetString(nameof(Status)),
             e.GetString(nameof(TemplateVersion)), e.GetString(nameof(Language)), e.GetInt32(nameof(SessionsPlanned)) ?? 0, e.GetString(nameof(Format)),
             decimal.Parse(e.GetString(nameof(UsualPricePerSessionEur)), CultureInfo.InvariantCulture), e.GetString(nameof(Sha256)),
-            Open(nameof(Text))!, Open(nameof(Message)), e.GetDateTimeOffset(nameof(IssuedAt)) ?? default, e.GetDateTimeOffset(nameof(ExpiresAt)) ?? default,
+            Open(nameof(Text))!, Open(nameof(Message)), e.GetString(nameof(CoachId)), Open(nameof(CoachDisplayName))!, e.GetString(nameof(CoachCertification)), Open(nameof(CoachEmail))!,
+            e.GetDateTimeOffset(nameof(IssuedAt)) ?? default, e.GetDateTimeOffset(nameof(ExpiresAt)) ?? default,
             e.GetString(nameof(LinkId)), e.GetInt32(nameof(Events)) ?? 0, e.GetString(nameof(LastEventHash)) ?? "", signature, e.ETag);
     }
 }
