@@ -56,7 +56,8 @@ public sealed record ContractIssueForm(int SessionsPlanned, string Format, decim
 public sealed record ContractSignature(DateTimeOffset SignedAt, Counterpart Counterpart, bool SupervisionConsent, string SignatureName, string? Ip, string? UserAgent);
 
 /// <summary>
-/// A contract as stored in its client's dossier, in its own retention unit (its own data key: the
+/// A contract as stored in its client's dossier (its document sealed, as issued: the text a later
+/// template version would write is not the one that was signed), in its own retention unit (its own data key: the
 /// signed contract is proof kept longer than the engagement's working data). Row "contract|id"; its
 /// events "contract-event|id|n", each hashing the one before so a changed or removed event shows.
 /// </summary>
@@ -71,7 +72,7 @@ public sealed record StoredContract(
     string Format,
     decimal UsualPricePerSessionEur,
     string Sha256,
-    string Text,
+    ContractDocument Document,
     string? Message,
     string CoachId,
     string CoachDisplayName,
@@ -133,7 +134,7 @@ public sealed record StoredContract(
             [nameof(Format)] = Format,
             [nameof(UsualPricePerSessionEur)] = UsualPricePerSessionEur.ToString("0.00", CultureInfo.InvariantCulture),
             [nameof(Sha256)] = Sha256,
-            [nameof(Text)] = Seal(nameof(Text), Text),
+            [nameof(Document)] = Seal(nameof(Document), JsonSerializer.Serialize(Document)),
             [nameof(Message)] = Seal(nameof(Message), Message),
             [nameof(CoachId)] = CoachId,
             [nameof(CoachDisplayName)] = Seal(nameof(CoachDisplayName), CoachDisplayName),
@@ -174,7 +175,7 @@ public sealed record StoredContract(
             e.RowKey[Prefix.Length..], e.GetString(nameof(EngagementRowKey)), e.GetInt32(nameof(Version)) ?? 1, e.GetString(nameof(Status)),
             e.GetString(nameof(TemplateVersion)), e.GetString(nameof(Language)), e.GetInt32(nameof(SessionsPlanned)) ?? 0, e.GetString(nameof(Format)),
             decimal.Parse(e.GetString(nameof(UsualPricePerSessionEur)), CultureInfo.InvariantCulture), e.GetString(nameof(Sha256)),
-            Open(nameof(Text))!, Open(nameof(Message)), e.GetString(nameof(CoachId)), Open(nameof(CoachDisplayName))!, e.GetString(nameof(CoachCertification)), Open(nameof(CoachEmail))!,
+            JsonSerializer.Deserialize<ContractDocument>(Open(nameof(Document))!)!, Open(nameof(Message)), e.GetString(nameof(CoachId)), Open(nameof(CoachDisplayName))!, e.GetString(nameof(CoachCertification)), Open(nameof(CoachEmail))!,
             e.GetDateTimeOffset(nameof(IssuedAt)) ?? default, e.GetDateTimeOffset(nameof(ExpiresAt)) ?? default,
             e.GetString(nameof(LinkId)), e.GetInt32(nameof(Events)) ?? 0, e.GetString(nameof(LastEventHash)) ?? "", signature, e.ETag);
     }

@@ -32,6 +32,8 @@ public static class OptimisticConcurrency
 
     /// <param name="assumeEmptyFirst">For a creation: the first attempt applies the rule to an empty
     /// dossier without reading it (one round trip when nothing is there); a conflict then reads.</param>
+    /// <param name="beforeCommit">Runs before each commit the rule decided (not when it answers): for
+    /// what must exist before the change only if the change happens, such as its emails' deadline.</param>
     public static async Task<Outcome<T>> RunAsync<T>(
         IDossierStore store,
         DossierId dossier,
@@ -40,7 +42,8 @@ public static class OptimisticConcurrency
         Failure whenContended,
         CancellationToken cancellationToken,
         bool assumeEmptyFirst = false,
-        int maxAttempts = DefaultMaxAttempts)
+        int maxAttempts = DefaultMaxAttempts,
+        Func<CancellationToken, Task>? beforeCommit = null)
     {
         for (var attempt = 1; attempt <= maxAttempts; attempt++)
         {
@@ -54,6 +57,8 @@ public static class OptimisticConcurrency
                 case Decision<T>.Commit commit:
                     if (commit.Transaction.PartitionKey != dossier.PartitionKey)
                         throw new InvalidOperationException("A rule committed outside its dossier.");
+                    if (beforeCommit is not null)
+                        await beforeCommit(cancellationToken).ConfigureAwait(false);
                     var committed = await store.CommitAsync(commit.Transaction, cancellationToken).ConfigureAwait(false);
                     if (committed.IsSuccess)
                         return Outcome<T>.Ok(commit.Result(committed.Value));

@@ -191,6 +191,65 @@ public static class EmailTemplates
             HelpFr,
             $"Votre demande sera détruite dans {retentionDays} jours.", "Le collectif Solidaire");
 
+    /// <summary>To the client: their contract to read and sign, by link (the link is the key: it works until it expires or a newer one comes).</summary>
+    public static EmailContent ContractLink(string language, string firstName, string reference, string coachName, string link, DateTimeOffset expiresAt) => language == "en"
+        ? Render("en", $"Your support agreement to read and sign (reference {reference})", $"Hello {firstName},",
+            [
+                $"{coachName} has prepared your support agreement. Read it, choose your contribution yourself (financial from 1 € up to the coach's usual price, or non-financial), and sign it online.",
+                $"The link works until {Contracts.ContractFormatting.Date("en", expiresAt)} (UTC); if your coach changes the agreement, you will get a new link and this one will stop working.",
+            ],
+            "If you are in danger or thinking about suicide, do not wait:", HelpEn,
+            "Do not forward this email: the link opens your agreement.", "The Solidaire collective",
+            action: new EmailAction("Read and sign my agreement", link))
+        : Render("fr", $"Votre contrat d'accompagnement à lire et signer (référence {reference})", $"Bonjour {firstName},",
+            [
+                $"{coachName} a préparé votre contrat d'accompagnement. Lisez-le, choisissez vous-même votre contrepartie (financière, de 1 € jusqu'au tarif habituel du coach, ou non financière), et signez-le en ligne.",
+                $"Le lien fonctionne jusqu'au {Contracts.ContractFormatting.Date("fr", expiresAt)} (UTC) ; si votre coach modifie le contrat, vous recevrez un nouveau lien et celui-ci ne fonctionnera plus.",
+            ],
+            "Si vous êtes en danger ou pensez au suicide, n'attendez pas :", HelpFr,
+            "Ne transférez pas cet email : le lien ouvre votre contrat.", "Le collectif Solidaire",
+            action: new EmailAction("Lire et signer mon contrat", link));
+
+    /// <summary>
+    /// To both parties once the client signed: what was agreed (the contribution the client chose,
+    /// both consent answers) and the contract's SHA-256. The client's words and choice, never more.
+    /// </summary>
+    public static EmailContent ContractSigned(string language, string greetingName, string reference, Contracts.StoredContract contract, bool toCoach)
+    {
+        var signature = contract.Signature!;
+        var en = language == "en";
+        var contribution = signature.Counterpart switch
+        {
+            Contracts.Counterpart.Financial f => Contracts.ContractFormatting.Euros(language, f.AmountEur),
+            Contracts.Counterpart.NonFinancial n => (en ? "non-financial: " : "non financière : ") + n.Description,
+            _ => "",
+        };
+        string[] facts = en
+            ?
+            [
+                $"Contribution chosen: {contribution}.",
+                $"Understood the terms: yes. Situation discussed anonymously in supervision: {(signature.SupervisionConsent ? "yes" : "no")}.",
+                $"Sessions planned: {contract.SessionsPlanned}. Signed on {Contracts.ContractFormatting.Date(language, signature.SignedAt)} (UTC) by {signature.SignatureName}.",
+                $"SHA-256 of the signed text: {contract.Sha256}",
+            ]
+            :
+            [
+                $"Contrepartie choisie : {contribution}.",
+                $"Conditions comprises : oui. Situation évoquée anonymement en supervision : {(signature.SupervisionConsent ? "oui" : "non")}.",
+                $"Séances prévues : {contract.SessionsPlanned}. Signé le {Contracts.ContractFormatting.Date(language, signature.SignedAt)} (UTC) par {signature.SignatureName}.",
+                $"SHA-256 du texte signé : {contract.Sha256}",
+            ];
+        return en
+            ? Render("en", $"Support agreement signed (reference {reference})", $"Hello {greetingName},",
+                [toCoach ? $"The client has signed the support agreement for request {reference}. What they chose:" : $"You have signed your support agreement (reference {reference}). Here is what you agreed:", .. facts],
+                toCoach ? null : "If you are in danger or thinking about suicide, do not wait:", toCoach ? [] : HelpEn,
+                "Keep this email: it is your record of the agreement.", toCoach ? "Solidaire" : "The Solidaire collective")
+            : Render("fr", $"Contrat d'accompagnement signé (référence {reference})", $"Bonjour {greetingName},",
+                [toCoach ? $"La personne a signé le contrat d'accompagnement de la demande {reference}. Ce qu'elle a choisi :" : $"Vous avez signé votre contrat d'accompagnement (référence {reference}). Voici ce que vous avez convenu :", .. facts],
+                toCoach ? null : "Si vous êtes en danger ou pensez au suicide, n'attendez pas :", toCoach ? [] : HelpFr,
+                "Gardez cet email : il garde trace du contrat.", toCoach ? "Solidaire" : "Le collectif Solidaire");
+    }
+
     /// <summary>A button-like link: in the text part as "label: url".</summary>
     private sealed record EmailAction(string Label, string Url);
 

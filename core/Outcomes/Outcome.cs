@@ -34,6 +34,7 @@ public enum FailureKind
     PayloadTooLarge,
     Unauthorized,
     Forbidden,
+    Gone,
 }
 
 /// <summary>The result of an operation: a value, or a <see cref="Failure"/> that is an expected outcome, not an exception.</summary>

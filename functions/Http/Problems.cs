@@ -27,6 +27,7 @@ public static class Problems
         FailureKind.TooManyRequests => StatusCodes.Status429TooManyRequests,
         FailureKind.Unauthorized => StatusCodes.Status401Unauthorized,
         FailureKind.Forbidden => StatusCodes.Status403Forbidden,
+        FailureKind.Gone => StatusCodes.Status410Gone,
         FailureKind.Unavailable => StatusCodes.Status503ServiceUnavailable,
         _ => StatusCodes.Status500InternalServerError,
     };

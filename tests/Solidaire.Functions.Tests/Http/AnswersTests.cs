@@ -20,6 +20,7 @@ public sealed class AnswersTests
         { FailureKind.Unavailable, 503 },
         { FailureKind.Unauthorized, 401 },
         { FailureKind.Forbidden, 403 },
+        { FailureKind.Gone, 410 },
     };
 
     private static Task<WrittenAnswer> AnswerTo(Failure failure) =>
