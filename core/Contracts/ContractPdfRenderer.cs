@@ -17,16 +17,9 @@ public static class ContractPdfRenderer
     public static byte[] Render(SignedContractPdf document)
     {
         ArgumentNullException.ThrowIfNull(document);
-        ContractFontResolver.EnsureInstalled();
-
         var geometry = ContractPdfGeometry.A4;
-        var fonts = ContractPdfStyle.All.ToDictionary(s => s, s => new XFont(
-            ContractFontResolver.FamilyName, s.Size, s.Bold ? XFontStyleEx.Bold : XFontStyleEx.Regular,
-            new XPdfFontOptions(PdfFontEncoding.Unicode)));
-
-        IReadOnlyList<ContractPdfPage> pages;
-        using (var measuring = XGraphics.CreateMeasureContext(new XSize(geometry.Width, geometry.Height), XGraphicsUnit.Point, XPageDirection.Downwards))
-            pages = ContractPdfLayout.Lay(document, (text, style) => measuring.MeasureString(text, fonts[style]).Width, geometry);
+        var fonts = Fonts();
+        var pages = Layout(document, fonts);
 
         using var pdf = new PdfDocument();
         // Compressed content streams make `qpdf --check` warn; these pages are small text anyway.
@@ -60,6 +53,25 @@ public static class ContractPdfRenderer
         using var output = new MemoryStream();
         pdf.Save(output, closeStream: false);
         return output.ToArray();
+    }
+
+    /// <summary>The pages' lines, measured with the fonts the PDF embeds (what the tests check the layout on).</summary>
+    internal static IReadOnlyList<ContractPdfPage> Layout(SignedContractPdf document) => Layout(document, Fonts());
+
+    private static IReadOnlyList<ContractPdfPage> Layout(SignedContractPdf document, Dictionary<ContractPdfStyle, XFont> fonts)
+    {
+        var geometry = ContractPdfGeometry.A4;
+        using var measuring = XGraphics.CreateMeasureContext(new XSize(geometry.Width, geometry.Height), XGraphicsUnit.Point, XPageDirection.Downwards);
+        return ContractPdfLayout.Lay(document, (text, style) => measuring.MeasureString(text, fonts[style]).Width, geometry);
+    }
+
+    private static Dictionary<ContractPdfStyle, XFont> Fonts()
+    {
+        ContractFontResolver.EnsureInstalled();
+        // Unicode encoding: every character of the font is reachable (€, œ, U+202F), and text extracts as written.
+        var options = new XPdfFontOptions(PdfFontEncoding.Unicode);
+        return ContractPdfStyle.All.ToDictionary(s => s, s => new XFont(
+            ContractFontResolver.FamilyName, s.Size, s.Bold ? XFontStyleEx.Bold : XFontStyleEx.Regular, options));
     }
 
     /// <summary>"page 2 sur 5" in French, "page 2 / 5" otherwise.</summary>

@@ -13,7 +13,9 @@ internal sealed class ContractFontResolver : IFontResolver
     private const string RegularFace = "DejaVuSans";
     private const string BoldFace = "DejaVuSans-Bold";
 
-    private static readonly Lazy<ContractFontResolver> Shared = new(() => new ContractFontResolver());
+    /// <summary>The one instance PDFsharp is given, whichever app host in the process asks first.</summary>
+    internal static ContractFontResolver Instance { get; } = new();
+
     private static readonly Lock Gate = new();
     private static bool installed;
 
@@ -34,7 +36,7 @@ internal sealed class ContractFontResolver : IFontResolver
         {
             if (installed)
                 return;
-            GlobalFontSettings.FontResolver = Shared.Value;
+            GlobalFontSettings.FontResolver = Instance;
             Volatile.Write(ref installed, true);
         }
     }
