@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs what ./run.sh and ./test.sh need and the machine lacks: npm packages (Azurite, pinned in
-# package-lock.json), the .NET packages, and for tests Debian's Chromium. Safe to run again.
+# package-lock.json), the .NET packages, and for tests Debian's Chromium, qpdf and poppler-utils. Safe to run again.
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$ROOT"
@@ -16,13 +16,20 @@ if [ ! -x node_modules/.bin/azurite-table ] || [ package-lock.json -nt node_modu
   npm ci --no-audit --no-fund --loglevel=error
 fi
 
-if [ "$mode" = "test" ] && [ ! -x /usr/bin/chromium ]; then
-  if [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null; then
-    echo "Installing Chromium for the browser tests (apt-get)..."
-    apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
-  else
-    echo "error: the browser tests need Chromium at /usr/bin/chromium (sudo apt-get install chromium)" >&2
-    exit 1
+if [ "$mode" = "test" ]; then
+  # Debian packages the tests use: Chromium for the browser tests, qpdf and pdftotext for the contract PDF.
+  missing=()
+  [ -x /usr/bin/chromium ] || missing+=(chromium)
+  command -v qpdf >/dev/null 2>&1 || missing+=(qpdf)
+  command -v pdftotext >/dev/null 2>&1 || missing+=(poppler-utils)
+  if [ "${#missing[@]}" -gt 0 ]; then
+    if [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null; then
+      echo "Installing ${missing[*]} for the tests (apt-get)..."
+      apt-get update -qq
+      DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
+    else
+      echo "error: the tests need the Debian packages ${missing[*]} (sudo apt-get install ${missing[*]})" >&2
+      exit 1
+    fi
   fi
 fi
