@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Solidaire.Core.Configuration;
+using Solidaire.Core.Contracts;
 using Solidaire.Core.Deadlines;
 using Solidaire.Core.Dossiers;
 using Solidaire.Core.Engagements;
@@ -60,6 +61,8 @@ public static class DependencyInjection
         services.AddSingleton<IDeadlineHandler>(sp => sp.GetRequiredService<EngagementIndex>());
         services.AddSingleton<Triage>();
         services.AddSingleton<Engagements.Engagements>();
+        services.AddValidatedOptions<ContractOptions>(configuration, ContractOptions.Section);
+        services.AddSingleton<ContractService>();
         services.AddSingleton<StaffBootstrap>();
         services.AddHostedService(sp => sp.GetRequiredService<StaffBootstrap>());
         services.AddSingleton<RetentionService>();

@@ -142,6 +142,10 @@ public sealed class ContractService(
         return Outcome<ClientContract>.Ok(new ClientContract(contract.Contract, contract.Contract.Document, contract.Contract.StatusAt(now)));
     }
 
+    /// <summary>Whether <paramref name="linkToken"/> is one of our contract links (no storage read): checked before a body is read.</summary>
+    public async Task<Failure?> RefuseUnlessLinkAsync(string? linkToken) =>
+        await tokens.ValidateGenuineAsync(linkToken, TokenPurpose.ContractLink).ConfigureAwait(false) is null ? StaffAccess.InvalidToken : null;
+
     /// <summary>
     /// The client signs (rules 6, 7): the contribution they chose, that they understood, yes or no to
     /// supervision, their typed name, and the hash of the text they read. Three storage round trips:

@@ -14,9 +14,13 @@ public sealed class HttpFunctionGate(IpRateLimiter limiter, ClientAddress client
 {
     private static readonly HashSet<string> TokenIssuingRoutes = new(StringComparer.OrdinalIgnoreCase) { "staff/sign-in", "staff/access-tokens" };
 
-    /// <summary>Whether a route answers only to a valid staff access token (checked by the function, before anything else).</summary>
+    /// <summary>
+    /// Whether a route answers only to a valid token (checked by the function, before anything else):
+    /// a staff access token, or for client routes the emailed link's token.
+    /// </summary>
     public static bool IsTokenProtected(HttpTrigger trigger) =>
-        trigger.Route.StartsWith("staff/", StringComparison.OrdinalIgnoreCase) && !TokenIssuingRoutes.Contains(trigger.Route);
+        (trigger.Route.StartsWith("staff/", StringComparison.OrdinalIgnoreCase) || trigger.Route.StartsWith("client/", StringComparison.OrdinalIgnoreCase))
+        && !TokenIssuingRoutes.Contains(trigger.Route);
 
     public ProblemResult? Admit(HttpContext http, HttpTrigger trigger)
     {

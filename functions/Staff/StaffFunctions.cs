@@ -13,7 +13,8 @@ namespace Solidaire.Functions.Staff;
 /// access token. The functions are anonymous to the host; the token is checked here, before
 /// anything else, and the member's record read, so a sign-out or deactivation holds at once.
 /// </summary>
-public sealed partial class StaffFunctions(JsonRequestReader reader, StaffAccess access, StaffService staff, Triage triage, Core.Engagements.Engagements engagements)
+public sealed partial class StaffFunctions(
+    JsonRequestReader reader, StaffAccess access, StaffService staff, Triage triage, Core.Engagements.Engagements engagements, Core.Contracts.ContractService contracts)
 {
     [Function("StaffSignIn")]
     public async Task<IActionResult> SignIn(

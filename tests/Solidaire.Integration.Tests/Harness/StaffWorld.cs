@@ -75,6 +75,11 @@ public sealed class StaffWorld
         var waitingIntake = await IntakeIdAsync(app, coordinator, waitingRef);
         var assignedCoachId = (await assigned.JsonAsync(HttpMethod.Get, "/api/staff/me")).GetProperty("memberId").GetString()!;
         var engagement = await coordinator.JsonAsync(HttpMethod.Post, $"/api/staff/intakes/{assignedIntake}/assignment", new { coachId = assignedCoachId }, HttpStatusCode.Created);
+        // A second engagement of the same coach, confirmed: the one a contract can be issued for.
+        var activeRef = await IntakeBodies.ReferenceOf(await app.Client.PostAsync(IntakeBodies.Valid("active-client@example.org")));
+        var activeIntake = await IntakeIdAsync(app, coordinator, activeRef);
+        var active = (await coordinator.JsonAsync(HttpMethod.Post, $"/api/staff/intakes/{activeIntake}/assignment", new { coachId = assignedCoachId }, HttpStatusCode.Created)).GetProperty("engagementId").GetString()!;
+        await assigned.JsonAsync(HttpMethod.Post, $"/api/staff/engagements/{active}/confirmation", new { noConflictDeclared = true });
 
         world._values["charter"] = (await assigned.JsonAsync(HttpMethod.Get, "/api/staff/charter")).GetProperty("sha256").GetString()!;
         world._values["victim"] = victim.GetProperty("coachId").GetString()!;
@@ -82,6 +87,8 @@ public sealed class StaffWorld
         world._values["assignedIntake"] = assignedIntake;
         world._values["intake"] = waitingIntake;
         world._values["engagement"] = engagement.GetProperty("engagementId").GetString()!;
+        world._values["activeEngagement"] = active;
+        world._values["charterless"] = new string('0', 64);
         return world;
     }
 }
