@@ -11,7 +11,10 @@ using Solidaire.Core.Staff;
 namespace Solidaire.Core.Engagements;
 
 /// <summary>An engagement as its coach sees it in their list.</summary>
-public sealed record CoachEngagement(string Id, string IntakeId, string Reference, string Status, DateTimeOffset AssignedAt, string ClientFirstName, string PreferredLanguage);
+public sealed record CoachEngagement(string Id, string IntakeId, string Reference, string Status, DateTimeOffset AssignedAt, string ClientFirstName, string PreferredLanguage, ContractSummary? Contract);
+
+/// <summary>Where an engagement's contract stands, as its coach sees it: once signed, the contribution chosen and both consent answers (rule 7).</summary>
+public sealed record ContractSummary(string Status, int Version, string Sha256, DateTimeOffset IssuedAt, DateTimeOffset ExpiresAt, Contracts.ContractSignature? Signature);
 
 /// <summary>
 /// A coach's side of an engagement (rule 4, §3.18): their list; confirming, with the declaration of
@@ -44,7 +47,7 @@ public sealed class Engagements(
         var indexed = await index.OfCoachAsync(actor.MemberId, cancellationToken).ConfigureAwait(false);
         var opened = await Task.WhenAll(indexed.Select(async e =>
         {
-            var snapshot = await dossiers.LoadAsync(e.Dossier, Triage.Selectors(e.IntakeId), cancellationToken).ConfigureAwait(false);
+            var snapshot = await dossiers.LoadAsync(e.Dossier, Contracts.ContractService.Selectors(e.IntakeId), cancellationToken).ConfigureAwait(false);
             var unit = new RetentionUnit(e.Dossier, e.IntakeId);
             if (Triage.Find(snapshot, unit) is not { } found
                 || Triage.Engagements(snapshot, e.IntakeId).FirstOrDefault(x => x.EngagementId == e.EngagementId) is not { } engagement
@@ -52,9 +55,21 @@ public sealed class Engagements(
                 return null;
             using var cipher = UnitCipher.Open(protector, unit, found.WrappedKey);
             var data = IntakeRow.Open(cipher, found.Row);
-            return new CoachEngagement(e.ApiId, StaffIds.Intake(e.Dossier, e.IntakeId), Reference.Display(e.IntakeId), engagement.Status, engagement.AssignedAt, data.FirstName, found.Intake.PreferredLanguage);
+            return new CoachEngagement(e.ApiId, StaffIds.Intake(e.Dossier, e.IntakeId), Reference.Display(e.IntakeId), engagement.Status, engagement.AssignedAt, data.FirstName, found.Intake.PreferredLanguage,
+                ContractOf(snapshot, engagement));
         })).ConfigureAwait(false);
         return Outcome<IReadOnlyList<CoachEngagement>>.Ok([.. opened.OfType<CoachEngagement>()]);
+    }
+
+    private ContractSummary? ContractOf(DossierSnapshot snapshot, Engagement engagement)
+    {
+        if (snapshot.Find(engagement.RowKey)?.GetString(Contracts.ContractService.EngagementContract) is not { } contractId
+            || snapshot.Find(Contracts.StoredContract.RowKeyOf(contractId)) is not { } row)
+            return null;
+        var unit = new RetentionUnit(snapshot.Dossier, contractId);
+        using var cipher = UnitCipher.Open(protector, unit, DataKeyRow.WrappedKeyOf(snapshot.Find(unit.DataKeyRow))!);
+        var contract = Contracts.StoredContract.Open(cipher, row);
+        return new ContractSummary(contract.StatusAt(time.GetUtcNow()), contract.Version, contract.Sha256, contract.IssuedAt, contract.ExpiresAt, contract.Signature);
     }
 
     /// <summary>The coach takes the engagement on, declaring no conflict of interest; the client hears a coach was found.</summary>

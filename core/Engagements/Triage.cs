@@ -157,9 +157,21 @@ public sealed class Triage(
             return outcome.Failure;
         }
         var (made, assignedIntake) = outcome.Value;
+        // Indexed before the answer (one more round trip): the coach's list shows the engagement
+        // before the email that links to it can arrive. Should this fail, the deadline does it later.
+        var indexed = false;
+        try
+        {
+            await index.WriteAsync(dossier, made, cancellationToken).ConfigureAwait(false);
+            indexed = true;
+        }
+        catch (Exception e) when (Storage.Tables.IsUnavailable(e))
+        {
+        }
         emails.SendAfterCommit(change, new HeldDeadline(indexing, async ct =>
         {
-            await index.WriteAsync(dossier, made, ct).ConfigureAwait(false);
+            if (!indexed)
+                await index.WriteAsync(dossier, made, ct).ConfigureAwait(false);
             await queue.RemoveAsync(assignedIntake, ct).ConfigureAwait(false);
             return DeadlineResult.Done;
         }));

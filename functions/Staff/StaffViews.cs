@@ -74,5 +74,25 @@ public static class StaffViews
         assignedAt = e.AssignedAt,
         clientFirstName = e.ClientFirstName,
         preferredLanguage = e.PreferredLanguage,
+        contract = e.Contract is not { } c ? null : new
+        {
+            status = c.Status,
+            version = c.Version,
+            sha256 = c.Sha256,
+            issuedAt = c.IssuedAt,
+            expiresAt = c.ExpiresAt,
+            signed = c.Signature is not { } s ? null : new
+            {
+                signedAt = s.SignedAt,
+                counterpart = s.Counterpart switch
+                {
+                    Core.Contracts.Counterpart.Financial f => (object)new { kind = "financial", amountEur = f.AmountEur },
+                    Core.Contracts.Counterpart.NonFinancial n => new { kind = "non_financial", description = n.Description },
+                    _ => new { },
+                },
+                understood = true,
+                supervisionConsent = s.SupervisionConsent,
+            },
+        },
     };
 }

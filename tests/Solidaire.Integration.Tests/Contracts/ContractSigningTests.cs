@@ -55,6 +55,9 @@ public sealed partial class ContractSigningTests : AppTest
     {
         var (coach, engagement) = await ActiveEngagementAsync();
         var (token, sha) = await IssueAsync(coach, engagement);
+        var issuedView = Assert.Single((await coach.JsonAsync(HttpMethod.Get, "/api/staff/engagements")).GetProperty("items").EnumerateArray()).GetProperty("contract");
+        Assert.Equal("issued", issuedView.GetProperty("status").GetString());
+        Assert.Equal(JsonValueKind.Null, issuedView.GetProperty("signed").ValueKind);
 
         var read = JsonDocument.Parse(await (await ReadAsync(token)).Content.ReadAsStringAsync()).RootElement;
         Assert.Equal(sha, read.GetProperty("sha256").GetString());
@@ -74,6 +77,12 @@ public sealed partial class ContractSigningTests : AppTest
         var toCoach = await EmlMessage.WaitForAsync(App.MailFolder, m => m.To == "contract-coach@example.org" && m.Subject.Contains("signé", StringComparison.Ordinal));
         Assert.Contains("supervision : oui", toCoach.Text, StringComparison.Ordinal);
         Assert.Equal("signed", JsonDocument.Parse(await (await ReadAsync(token)).Content.ReadAsStringAsync()).RootElement.GetProperty("status").GetString());
+        // The coach sees the contract signed, with the contribution and both answers (rule 7).
+        var mine = await coach.JsonAsync(HttpMethod.Get, "/api/staff/engagements");
+        var contract = Assert.Single(mine.GetProperty("items").EnumerateArray()).GetProperty("contract");
+        Assert.Equal("signed", contract.GetProperty("status").GetString());
+        Assert.Equal(1m, contract.GetProperty("signed").GetProperty("counterpart").GetProperty("amountEur").GetDecimal());
+        Assert.True(contract.GetProperty("signed").GetProperty("supervisionConsent").GetBoolean());
     }
 
     [Fact]

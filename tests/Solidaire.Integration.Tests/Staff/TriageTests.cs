@@ -122,7 +122,9 @@ public sealed class TriageTests : AppTest
         var told = await EmlMessage.WaitForAsync(App.MailFolder, m => m.To == "coach@example.org" && m.Subject.Contains(reference, StringComparison.Ordinal));
         Assert.Contains("/staff/#engagement=" + engagementId, told.Text, StringComparison.Ordinal);
         Assert.DoesNotContain("found@example.org", told.Text, StringComparison.Ordinal);
-        var mine = await coach.JsonAsync(HttpMethod.Get, "/api/staff/engagements");
+        JsonElement mine = default;
+        await Eventually.TrueAsync(async () => (mine = await coach.JsonAsync(HttpMethod.Get, "/api/staff/engagements")).GetProperty("items").GetArrayLength() == 1,
+            "the engagement is in the coach's list (indexed right after the assignment, beside its email)");
         var proposed = Assert.Single(mine.GetProperty("items").EnumerateArray());
         Assert.Equal("proposed", proposed.GetProperty("status").GetString());
         Assert.Equal("Jeanne", proposed.GetProperty("clientFirstName").GetString());
