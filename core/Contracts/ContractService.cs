@@ -187,8 +187,9 @@ public sealed class ContractService(
             }).WithEvent(dossier, "signed", now);
             var transaction = new PartitionTransaction(dossier.PartitionKey).Replace(signed.ToEntity(dossier, cipher), contract.ETag).Add(signedEvent);
             var reference = Reference.Display(intakeId);
-            change.Add(intakeCipher, ContractEmails.SignedToClient, client.Email, EmailTemplates.ContractSigned(found.Intake.PreferredLanguage, client.FirstName, reference, signed, toCoach: false));
-            change.Add(intakeCipher, ContractEmails.SignedToCoach, contract.CoachEmail, EmailTemplates.ContractSigned(staffOptions.Value.Language, contract.CoachDisplayName, reference, signed, toCoach: true));
+            var pdf = ContractPdfAttachment.Reference(contractId);
+            change.Add(intakeCipher, ContractEmails.SignedToClient, client.Email, EmailTemplates.ContractSigned(found.Intake.PreferredLanguage, client.FirstName, reference, signed, toCoach: false), pdf);
+            change.Add(intakeCipher, ContractEmails.SignedToCoach, contract.CoachEmail, EmailTemplates.ContractSigned(staffOptions.Value.Language, contract.CoachDisplayName, reference, signed, toCoach: true), pdf);
             change.AppendTo(transaction);
             return new Decision<StoredContract>.Commit(transaction, receipt =>
             {

@@ -35,8 +35,8 @@ public sealed class ChangeEmails
 
     public bool IsEmpty => _messages.Count == 0;
 
-    public void Add(UnitCipher cipher, string kind, string to, EmailContent content) =>
-        _messages.Add(OutboxRow.New(cipher, kind, to, content, _now, _leasedUntil));
+    public void Add(UnitCipher cipher, string kind, string to, EmailContent content, string? attachment = null) =>
+        _messages.Add(OutboxRow.New(cipher, kind, to, content, _now, _leasedUntil, attachment));
 
     /// <summary>An email already made (tests of the rules that commit them).</summary>
     internal void Add(OutboxMessage message) => _messages.Add(message);

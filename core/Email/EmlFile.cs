@@ -10,6 +10,9 @@ namespace Solidaire.Core.Email;
 /// </summary>
 public sealed partial record EmlFile(IReadOnlyDictionary<string, string> Headers, string Text, string Html)
 {
+    /// <summary>The files sent with the email (multipart/mixed around the text and HTML).</summary>
+    public IReadOnlyList<EmailAttachment> Attachments { get; init; } = [];
+
     public const string MessageIdHeader = "X-Solidaire-Message-Id";
 
     public string To => Headers.GetValueOrDefault("To", "");
@@ -31,11 +34,32 @@ public sealed partial record EmlFile(IReadOnlyDictionary<string, string> Headers
         b.Append(MessageIdHeader).Append(": ").Append(email.MessageId).Append("\r\n");
         b.Append("Content-Language: ").Append(email.Language).Append("\r\n");
         b.Append("MIME-Version: 1.0\r\n");
+        var files = email.Attachments ?? [];
+        var mixed = "=_solidaire_mixed_" + email.MessageId;
+        if (files.Count > 0)
+            b.Append("Content-Type: multipart/mixed; boundary=\"").Append(mixed).Append("\"\r\n\r\n").Append("--").Append(mixed).Append("\r\n");
         b.Append("Content-Type: multipart/alternative; boundary=\"").Append(boundary).Append("\"\r\n\r\n");
         AppendPart(b, boundary, "text/plain", email.Text);
         AppendPart(b, boundary, "text/html", email.Html);
         b.Append("--").Append(boundary).Append("--\r\n");
+        foreach (var file in files)
+        {
+            b.Append("--").Append(mixed).Append("\r\n");
+            b.Append("Content-Type: ").Append(file.ContentType).Append("; name=\"").Append(file.FileName).Append("\"\r\n");
+            b.Append("Content-Disposition: attachment; filename=\"").Append(file.FileName).Append("\"\r\n");
+            b.Append("Content-Transfer-Encoding: base64\r\n\r\n");
+            AppendBase64(b, file.Content);
+        }
+        if (files.Count > 0)
+            b.Append("--").Append(mixed).Append("--\r\n");
         return b.ToString();
+    }
+
+    private static void AppendBase64(StringBuilder b, byte[] content)
+    {
+        var encoded = Convert.ToBase64String(content);
+        for (var i = 0; i < encoded.Length; i += 76)
+            b.Append(encoded.AsSpan(i, Math.Min(76, encoded.Length - i))).Append("\r\n");
     }
 
     private static void AppendPart(StringBuilder b, string boundary, string type, string content)
@@ -43,9 +67,7 @@ public sealed partial record EmlFile(IReadOnlyDictionary<string, string> Headers
         b.Append("--").Append(boundary).Append("\r\n");
         b.Append("Content-Type: ").Append(type).Append("; charset=utf-8\r\n");
         b.Append("Content-Transfer-Encoding: base64\r\n\r\n");
-        var encoded = Convert.ToBase64String(Encoding.UTF8.GetBytes(content));
-        for (var i = 0; i < encoded.Length; i += 76)
-            b.Append(encoded.AsSpan(i, Math.Min(76, encoded.Length - i))).Append("\r\n");
+        AppendBase64(b, Encoding.UTF8.GetBytes(content));
     }
 
     private static string EncodeWord(string value) =>
@@ -57,20 +79,33 @@ public sealed partial record EmlFile(IReadOnlyDictionary<string, string> Headers
         var (headers, body) = SplitHeaders(raw);
         var text = "";
         var html = "";
-        var boundary = BoundaryPattern().Match(headers.GetValueOrDefault("Content-Type", "")).Groups[1].Value;
-        var parts = boundary.Length > 0
-            ? body.Split("--" + boundary).Skip(1).Where(p => !p.StartsWith("--", StringComparison.Ordinal)).Select(p => SplitHeaders(p.TrimStart('\n')))
-            : [(headers, body)];
-        foreach (var (partHeaders, partBody) in parts)
+        var files = new List<EmailAttachment>();
+        void Walk(Dictionary<string, string> partHeaders, string partBody)
         {
-            var decoded = DecodeBody(partBody, partHeaders.GetValueOrDefault("Content-Transfer-Encoding", "7bit"));
             var type = partHeaders.GetValueOrDefault("Content-Type", "text/plain");
-            if (type.StartsWith("text/html", StringComparison.OrdinalIgnoreCase))
-                html = decoded;
+            var boundary = BoundaryPattern().Match(type).Groups[1].Value;
+            if (type.StartsWith("multipart/", StringComparison.OrdinalIgnoreCase) && boundary.Length > 0)
+            {
+                foreach (var part in partBody.Split("--" + boundary).Skip(1).Where(p => !p.StartsWith("--", StringComparison.Ordinal)))
+                {
+                    var (h, b) = SplitHeaders(part.TrimStart('\n'));
+                    Walk(h, b);
+                }
+                return;
+            }
+            var encoding = partHeaders.GetValueOrDefault("Content-Transfer-Encoding", "7bit");
+            if (partHeaders.GetValueOrDefault("Content-Disposition", "").StartsWith("attachment", StringComparison.OrdinalIgnoreCase))
+            {
+                var name = FileNamePattern().Match(partHeaders["Content-Disposition"]).Groups[1].Value;
+                files.Add(new EmailAttachment(name, type.Split(';')[0].Trim(), Convert.FromBase64String(string.Concat(partBody.Where(c => !char.IsWhiteSpace(c))))));
+            }
+            else if (type.StartsWith("text/html", StringComparison.OrdinalIgnoreCase))
+                html = DecodeBody(partBody, encoding);
             else if (type.StartsWith("text/plain", StringComparison.OrdinalIgnoreCase))
-                text = decoded;
+                text = DecodeBody(partBody, encoding);
         }
-        return new EmlFile(headers, text, html);
+        Walk(headers, body);
+        return new EmlFile(headers, text, html) { Attachments = files };
     }
 
     private static (Dictionary<string, string> Headers, string Body) SplitHeaders(string raw)
@@ -137,4 +172,7 @@ public sealed partial record EmlFile(IReadOnlyDictionary<string, string> Headers
 
     [GeneratedRegex(@"=\?([^?]+)\?([BbQq])\?([^?]*)\?=")]
     private static partial Regex EncodedWordPattern();
+
+    [GeneratedRegex("filename=\"([^\"]*)\"")]
+    private static partial Regex FileNamePattern();
 }

@@ -39,13 +39,14 @@ public static class OutboxRow
     public const string CreatedAt = nameof(CreatedAt);
     public const string SentAt = nameof(SentAt);
     public const string LastError = nameof(LastError);
+    public const string Attachment = nameof(Attachment);
 
     /// <summary>
     /// A new email. With <paramref name="leasedUntil"/> it is born leased to the request that writes it
     /// (first attempt under way), so that request can send it at once from memory and no dispatcher
     /// takes it before the lease ends.
     /// </summary>
-    public static OutboxMessage New(UnitCipher cipher, string kind, string to, EmailContent content, DateTimeOffset now, DateTimeOffset? leasedUntil)
+    public static OutboxMessage New(UnitCipher cipher, string kind, string to, EmailContent content, DateTimeOffset now, DateTimeOffset? leasedUntil, string? attachment = null)
     {
         var messageId = Guid.NewGuid().ToString("N");
         var rowKey = DossierKeys.Outbox(cipher.Unit.Id, messageId);
@@ -64,14 +65,15 @@ public static class OutboxRow
             [NextAttemptAt] = now,
             [LeaseUntil] = leasedUntil,
             [CreatedAt] = now,
+            [Attachment] = attachment,
         };
-        return new OutboxMessage(row, new OutgoingEmail(messageId, to, content.Language, content.Subject, content.Text, content.Html));
+        return new OutboxMessage(row, new OutgoingEmail(messageId, to, content.Language, content.Subject, content.Text, content.Html, attachment));
     }
 
     public static OutboxMessage Open(UnitCipher cipher, TableEntity row)
     {
         string Field(string name) => cipher.Open(row.RowKey, name, row.GetString(name))!;
-        return new OutboxMessage(row, new OutgoingEmail(row.GetString(MessageId), Field(To), row.GetString(Language), Field(Subject), Field(Text), Field(Html)));
+        return new OutboxMessage(row, new OutgoingEmail(row.GetString(MessageId), Field(To), row.GetString(Language), Field(Subject), Field(Text), Field(Html), row.GetString(Attachment)));
     }
 
     /// <summary>Due to be sent: pending and its time has come, or leased by a sender whose lease ran out (it died).</summary>

@@ -19,6 +19,7 @@ public sealed partial class OutboxSender(
     IEmailSender sender,
     PersonalDataProtector protector,
     IEnumerable<IEmailFailureObserver> observers,
+    IEnumerable<IAttachmentSource> attachments,
     IOptions<EmailOptions> options,
     TimeProvider time,
     ILogger<OutboxSender> logger) : IDeadlineHandler
@@ -80,7 +81,7 @@ public sealed partial class OutboxSender(
 
     private async Task SendAndRecordAsync(RetentionUnit unit, IReadOnlyList<OutboxMessage> leased, CancellationToken cancellationToken)
     {
-        var outcomes = await Task.WhenAll(leased.Select(m => SendOneAsync(m.Email, cancellationToken))).ConfigureAwait(false);
+        var outcomes = await Task.WhenAll(leased.Select(m => SendOneAsync(unit, m.Email, cancellationToken))).ConfigureAwait(false);
         var o = options.Value;
         var now = time.GetUtcNow();
         var transaction = new PartitionTransaction(unit.Dossier.PartitionKey);
@@ -132,16 +133,28 @@ public sealed partial class OutboxSender(
         }
     }
 
-    private async Task<SendOutcome> SendOneAsync(OutgoingEmail email, CancellationToken cancellationToken)
+    private async Task<SendOutcome> SendOneAsync(RetentionUnit unit, OutgoingEmail email, CancellationToken cancellationToken)
     {
         try
         {
-            return await sender.SendAsync(email, cancellationToken).ConfigureAwait(false);
+            return await sender.SendAsync(await WithAttachmentAsync(unit, email, cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or HttpRequestException)
         {
             return new SendOutcome.Transient(e.GetType().Name, null);
         }
+    }
+
+    /// <summary>The email with the document it names, made now from the unit's records (never kept in the outbox).</summary>
+    private async Task<OutgoingEmail> WithAttachmentAsync(RetentionUnit unit, OutgoingEmail email, CancellationToken cancellationToken)
+    {
+        if (email.AttachmentReference is not { } reference)
+            return email;
+        var kind = reference.Split('|')[0];
+        var source = attachments.FirstOrDefault(a => a.Kind == kind)
+            ?? throw new InvalidOperationException($"No attachment source for '{kind}'.");
+        var made = await source.MakeAsync(unit, reference, email.Language, cancellationToken).ConfigureAwait(false);
+        return made is null ? email : email with { Attachments = [made] };
     }
 
     private static void Fail(Azure.Data.Tables.TableEntity row, string reason)

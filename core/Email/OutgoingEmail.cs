@@ -1,7 +1,26 @@
 namespace Solidaire.Core.Email;
 
-/// <summary>An email ready to send. <see cref="MessageId"/> travels with it (SendGrid custom_args, .eml header).</summary>
-public sealed record OutgoingEmail(string MessageId, string To, string Language, string Subject, string Text, string Html);
+/// <summary>
+/// An email ready to send. <see cref="MessageId"/> travels with it (SendGrid custom_args, .eml header).
+/// <see cref="AttachmentReference"/> names a document made when the email is sent (never stored in
+/// the outbox: a signed contract's PDF is made from the contract itself); <see cref="Attachments"/> holds it then.
+/// </summary>
+public sealed record OutgoingEmail(
+    string MessageId, string To, string Language, string Subject, string Text, string Html,
+    string? AttachmentReference = null, IReadOnlyList<EmailAttachment>? Attachments = null);
+
+/// <summary>A file sent with an email.</summary>
+public sealed record EmailAttachment(string FileName, string ContentType, byte[] Content);
+
+/// <summary>Makes the attachment an outbox email names, when it is sent. One per kind of reference ("kind|…").</summary>
+public interface IAttachmentSource
+{
+    /// <summary>The first part of the references this source makes attachments for.</summary>
+    string Kind { get; }
+
+    /// <summary>The attachment, made from the unit's records; null when they are gone (destroyed): the email leaves without it.</summary>
+    Task<EmailAttachment?> MakeAsync(Dossiers.RetentionUnit unit, string reference, string language, CancellationToken cancellationToken);
+}
 
 public abstract record SendOutcome
 {

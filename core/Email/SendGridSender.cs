@@ -40,6 +40,8 @@ public sealed class SendGridSender : IEmailSender
             email.Html);
         message.AddCustomArg(MessageIdArgument, email.MessageId);
         message.AddHeader("Content-Language", email.Language);
+        foreach (var file in email.Attachments ?? [])
+            message.AddAttachment(file.FileName, Convert.ToBase64String(file.Content), file.ContentType, "attachment");
 
         Response response;
         try

@@ -5,6 +5,9 @@ namespace Solidaire.Testing;
 /// <summary>An .eml file from the app's pickup folder, read as the app's own mailbox page reads it.</summary>
 public sealed record EmlMessage(string FileName, IReadOnlyDictionary<string, string> Headers, string Text, string Html)
 {
+    /// <summary>The files sent with the email.</summary>
+    public IReadOnlyList<EmailAttachment> Attachments { get; init; } = [];
+
     public string To => Headers.GetValueOrDefault("To", "");
     public string Subject => Headers.GetValueOrDefault("Subject", "");
     public string Language => Headers.GetValueOrDefault("Content-Language", "");
@@ -34,6 +37,6 @@ public sealed record EmlMessage(string FileName, IReadOnlyDictionary<string, str
     public static EmlMessage Read(string path)
     {
         var file = EmlFile.Read(File.ReadAllText(path));
-        return new EmlMessage(Path.GetFileName(path), file.Headers, file.Text, file.Html);
+        return new EmlMessage(Path.GetFileName(path), file.Headers, file.Text, file.Html) { Attachments = file.Attachments };
     }
 }

@@ -86,6 +86,35 @@ public sealed partial class ContractSigningTests : AppTest
     }
 
     [Fact]
+    public async Task BothParties_GetTheSignedContractAsAPdf_WhoseLastPageHoldsTheEvidence()
+    {
+        var (coach, engagement) = await ActiveEngagementAsync();
+        var (token, sha) = await IssueAsync(coach, engagement);
+        await ReadAsync(token);
+
+        Assert.Equal(HttpStatusCode.Created, (await SignAsync(token, Signature(sha, supervision: false))).StatusCode);
+
+        foreach (var to in new[] { ClientEmail, "contract-coach@example.org" })
+        {
+            var email = await EmlMessage.WaitForAsync(App.MailFolder, m => m.To == to && m.Subject.Contains("signé", StringComparison.Ordinal));
+            var pdf = Assert.Single(email.Attachments);
+            Assert.Equal("application/pdf", pdf.ContentType);
+            Assert.EndsWith(".pdf", pdf.FileName, StringComparison.Ordinal);
+            using var tools = new PdfTools(pdf.Content);
+            var (exit, output) = tools.QpdfCheck();
+            Assert.True(exit == 0, output);
+            var text = tools.Text();
+            Assert.Contains("Contrat d", text, StringComparison.Ordinal);
+            Assert.Contains(sha, text.Replace("\n", "", StringComparison.Ordinal), StringComparison.Ordinal);
+            Assert.Contains("Contrepartie choisie", text, StringComparison.Ordinal);
+            Assert.Contains("1,00", text, StringComparison.Ordinal);
+            Assert.Contains("Conditions comprises", text, StringComparison.Ordinal);
+            Assert.Contains("supervision", text, StringComparison.Ordinal);
+            Assert.Contains("Jeanne Dupont-Lefèvre", text, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
     public async Task Client_ChoosesANonFinancialContribution_InEnglish()
     {
         var (coach, engagement) = await ActiveEngagementAsync("en");
