@@ -62,14 +62,17 @@ public static class ContractViews
     {
         sha256 = contract.Sha256,
         signedAt = contract.Signature!.SignedAt,
-        counterpart = contract.Signature.Counterpart switch
-        {
-            Counterpart.Financial f => (object)new { kind = "financial", amountEur = f.AmountEur },
-            Counterpart.NonFinancial n => new { kind = "non_financial", description = n.Description },
-            _ => new { },
-        },
+        counterpart = Counterpart(contract.Signature.Counterpart),
         understood = true,
         supervisionConsent = contract.Signature.SupervisionConsent,
         signatureName = contract.Signature.SignatureName,
+    };
+
+    /// <summary>The contribution as the API spells it, for the client and for the coach.</summary>
+    public static object Counterpart(Counterpart counterpart) => counterpart switch
+    {
+        Core.Contracts.Counterpart.Financial f => new { kind = "financial", amountEur = f.AmountEur },
+        Core.Contracts.Counterpart.NonFinancial n => (object)new { kind = "non_financial", description = n.Description },
+        _ => new { },
     };
 }

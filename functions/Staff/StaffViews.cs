@@ -84,12 +84,7 @@ public static class StaffViews
             signed = c.Signature is not { } s ? null : new
             {
                 signedAt = s.SignedAt,
-                counterpart = s.Counterpart switch
-                {
-                    Core.Contracts.Counterpart.Financial f => (object)new { kind = "financial", amountEur = f.AmountEur },
-                    Core.Contracts.Counterpart.NonFinancial n => new { kind = "non_financial", description = n.Description },
-                    _ => new { },
-                },
+                counterpart = Client.ContractViews.Counterpart(s.Counterpart),
                 understood = true,
                 supervisionConsent = s.SupervisionConsent,
             },
