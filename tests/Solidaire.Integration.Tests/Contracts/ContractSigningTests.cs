@@ -8,7 +8,7 @@ using Solidaire.Testing;
 namespace Solidaire.Integration.Tests.Contracts;
 
 /// <summary>Issuing and signing a contract through the API (issue 9; rules 5–7).</summary>
-public sealed partial class ContractSigningTests : AppTest
+public sealed partial class ContractSigningTests(Xunit.Abstractions.ITestOutputHelper output) : AppTest
 {
     private const string ClientEmail = "contract-client@example.org";
 
@@ -101,9 +101,12 @@ public sealed partial class ContractSigningTests : AppTest
             Assert.Equal("application/pdf", pdf.ContentType);
             Assert.EndsWith(".pdf", pdf.FileName, StringComparison.Ordinal);
             using var tools = new PdfTools(pdf.Content);
-            var (exit, output) = tools.QpdfCheck();
-            Assert.True(exit == 0, output);
+            var (exit, qpdf) = tools.QpdfCheck();
+            Assert.True(exit == 0, qpdf);
             var text = tools.Text();
+            var pages = text.Count(c => c == '\f');
+            output.WriteLine($"{to}: {pdf.FileName}, {pdf.Content.Length} bytes, {pages} pages; last page: {text.Split('\f')[pages - 1].Length} characters");
+            Assert.Contains("Preuve de la signature", text.Split('\f')[pages - 1], StringComparison.Ordinal); // the evidence is the last page
             Assert.Contains("Contrat d", text, StringComparison.Ordinal);
             Assert.Contains(sha, text.Replace("\n", "", StringComparison.Ordinal), StringComparison.Ordinal);
             Assert.Contains("Contrepartie choisie", text, StringComparison.Ordinal);
