@@ -78,6 +78,24 @@ export function CheckField({ id, label, hint, error, checked, onChange }) {
     </div>`;
 }
 
+/** A group of radios or checkboxes under one legend; the first control is where its error links to. */
+export function Choices({ id, type, legend, hint, error, options, isChecked, onChange }) {
+  const { t } = useLanguage();
+  const describedBy = [hint && id + "-hint", error && id + "-error"].filter(Boolean).join(" ") || undefined;
+  return html`
+    <fieldset class=${"field choice" + (error ? " has-error" : "")} aria-describedby=${describedBy}>
+      <legend>${legend} <span class="marker">${t("marker.required")}</span></legend>
+      ${hint && html`<p class="hint" id=${id + "-hint"}>${hint}</p>`}
+      ${error && html`<p class="field-error" id=${id + "-error"}>${error}</p>`}
+      ${options.map(([code, label]) => html`
+        <div class="choice-row">
+          <input type=${type} id=${id + "-" + code} name=${id} value=${code} checked=${isChecked(code)}
+            onChange=${e => onChange(code)(e.currentTarget.checked)} />
+          <label for=${id + "-" + code}>${label}</label>
+        </div>`)}
+    </fieldset>`;
+}
+
 /**
  * The errors of the last attempt: field errors as links to their fields, or one message for the
  * whole form. It takes the focus each time it is shown (attempt counts the submits).
