@@ -24,6 +24,11 @@ export function formatDate(lang, iso) {
   return new Intl.DateTimeFormat(lang === "en" ? "en-GB" : "fr-FR", { dateStyle: "long", timeStyle: "short" }).format(date);
 }
 
+/** An amount in euros as the language writes it: "1,00 €", "€1.00". */
+export function formatEuros(lang, amount) {
+  return new Intl.NumberFormat(lang === "en" ? "en-GB" : "fr-FR", { style: "currency", currency: "EUR" }).format(amount);
+}
+
 /**
  * A screen: its title in the tab, and its h1, which takes the focus when the screen opens, so a
  * screen-reader user hears where they are (a single-page app gives no page load to announce it).
@@ -148,6 +153,8 @@ export function problemMessage(t, error) {
     case "concurrent_change": case "staff_conflict": case "intake_conflict": case "engagement_conflict": return t("error.conflict");
     case "intake_closed": return t("error.intakeClosed");
     case "engagement_not_proposed": return t("error.engagementNotProposed");
+    case "engagement_not_active": return t("error.engagementNotActive");
+    case "already_signed": return t("error.alreadySigned");
     case "validation_failed": case "payload_too_large": return t("error.rejected");
     case "already_registered": return t("error.alreadyRegistered");
     case "last_coordinator": return t("error.lastCoordinator");
