@@ -24,6 +24,11 @@ export function formatDate(lang, iso) {
   return new Intl.DateTimeFormat(lang === "en" ? "en-GB" : "fr-FR", { dateStyle: "long", timeStyle: "short" }).format(date);
 }
 
+/** An amount in euros as the language writes it: "1,00 €", "€1.00". */
+export function formatEuros(lang, amount) {
+  return new Intl.NumberFormat(lang === "en" ? "en-GB" : "fr-FR", { style: "currency", currency: "EUR" }).format(amount);
+}
+
 /**
  * A screen: its title in the tab, and its h1, which takes the focus when the screen opens, so a
  * screen-reader user hears where they are (a single-page app gives no page load to announce it).
@@ -78,6 +83,24 @@ export function CheckField({ id, label, hint, error, checked, onChange }) {
     </div>`;
 }
 
+/** A group of radios or checkboxes under one legend; the first control is where its error links to. */
+export function Choices({ id, type, legend, hint, error, options, isChecked, onChange }) {
+  const { t } = useLanguage();
+  const describedBy = [hint && id + "-hint", error && id + "-error"].filter(Boolean).join(" ") || undefined;
+  return html`
+    <fieldset class=${"field choice" + (error ? " has-error" : "")} aria-describedby=${describedBy}>
+      <legend>${legend} <span class="marker">${t("marker.required")}</span></legend>
+      ${hint && html`<p class="hint" id=${id + "-hint"}>${hint}</p>`}
+      ${error && html`<p class="field-error" id=${id + "-error"}>${error}</p>`}
+      ${options.map(([code, label]) => html`
+        <div class="choice-row">
+          <input type=${type} id=${id + "-" + code} name=${id} value=${code} checked=${isChecked(code)}
+            onChange=${e => onChange(code)(e.currentTarget.checked)} />
+          <label for=${id + "-" + code}>${label}</label>
+        </div>`)}
+    </fieldset>`;
+}
+
 /**
  * The errors of the last attempt: field errors as links to their fields, or one message for the
  * whole form. It takes the focus each time it is shown (attempt counts the submits).
@@ -130,6 +153,8 @@ export function problemMessage(t, error) {
     case "concurrent_change": case "staff_conflict": case "intake_conflict": case "engagement_conflict": return t("error.conflict");
     case "intake_closed": return t("error.intakeClosed");
     case "engagement_not_proposed": return t("error.engagementNotProposed");
+    case "engagement_not_active": return t("error.engagementNotActive");
+    case "already_signed": return t("error.alreadySigned");
     case "validation_failed": case "payload_too_large": return t("error.rejected");
     case "already_registered": return t("error.alreadyRegistered");
     case "last_coordinator": return t("error.lastCoordinator");

@@ -28,6 +28,7 @@ public sealed class StaffConsole
     public IPage Page { get; }
     public string Language { get; }
     public StaffTexts Texts => StaffTexts.For(Language);
+    public ContractTexts ContractTexts => ContractTexts.For(Language);
 
     public static async Task<StaffConsole> OpenAsync(IPage page, string language = "fr", string fragment = "")
     {
@@ -74,6 +75,31 @@ public sealed class StaffConsole
     /// <summary>A coach's card in the registry: the list item holding their name as its heading.</summary>
     public ILocator CoachCard(string name) =>
         Page.GetByRole(AriaRole.Listitem).Filter(new() { Has = Page.GetByRole(AriaRole.Heading, new() { Name = name, Exact = true }) });
+
+    /// <summary>The engagement screen's contract panel: the region named by its heading.</summary>
+    public ILocator ContractPanel => Page.GetByRole(AriaRole.Region, new() { Name = ContractTexts.Heading, Exact = true });
+
+    /// <summary>What the contract panel says next to <paramref name="term"/> (its dd).</summary>
+    public ILocator ContractFact(string term) => ContractPanel.Locator($"dt:text-is(\"{term}\") + dd");
+
+    /// <summary>From anywhere in the console to one of the coach's engagements, by the navigation and its list.</summary>
+    public async Task OpenEngagementAsync(string reference)
+    {
+        await Link(ContractTexts.NavEngagements).ClickAsync();
+        await Link(string.Format(ContractTexts.OpenEngagement, reference)).ClickAsync();
+    }
+
+    /// <summary>Fills the contract form (the format left at its default when null) and sends it.</summary>
+    public async Task IssueContractAsync(string price, string sessions, string? format = null, string? message = null, bool reissue = false)
+    {
+        await Field(ContractTexts.Price).FillAsync(price);
+        await Field(ContractTexts.Sessions).FillAsync(sessions);
+        if (format is not null)
+            await Radio(format).CheckAsync();
+        if (message is not null)
+            await Field(ContractTexts.Message).FillAsync(message);
+        await Button(reissue ? ContractTexts.Reissue : ContractTexts.Issue).ClickAsync();
+    }
 
     /// <summary>Types the address and asks for a link, as on the sign-in screen.</summary>
     public async Task AskForLinkAsync(string email)

@@ -64,6 +64,88 @@ public sealed partial class StaffMail(BrowserApp app)
         return (email, name);
     }
 
+    /// <summary>An intake sent as the public page sends it; returns its reference.</summary>
+    public async Task<string> SubmitIntakeAsync(string email, string situation = IntakeSamples.Situation, string language = IntakeSamples.Language)
+    {
+        using var client = Client();
+        var answer = await client.PostAsJsonAsync("/api/intakes", IntakeSamples.Valid(email, language, situation: situation));
+        Assert.Equal(202, (int)answer.StatusCode);
+        using var body = JsonDocument.Parse(await answer.Content.ReadAsStringAsync());
+        return body.RootElement.GetProperty("reference").GetString()!;
+    }
+
+    /// <summary>
+    /// A new ready coach given a new client's request by the coordinator, the engagement confirmed with the
+    /// no-conflict declaration unless <paramref name="confirm"/> is false: where a contract can be issued.
+    /// </summary>
+    public async Task<StagedEngagement> EngagementAsync(string clientLanguage = "fr", bool confirm = true)
+    {
+        var (coachEmail, coachName) = await NewCoachAsync(ready: true);
+        var clientEmail = $"client.{UniqueWord()}@example.org";
+        var reference = await SubmitIntakeAsync(clientEmail, language: clientLanguage);
+        using var coordinator = Client(await AccessTokenAsync(Coordinator));
+        var intakeId = await IntakeIdAsync(coordinator, reference);
+        using var coach = Client(await AccessTokenAsync(coachEmail));
+        using var me = JsonDocument.Parse(await coach.GetStringAsync("/api/staff/me"));
+        var assigned = await coordinator.PostAsJsonAsync($"/api/staff/intakes/{intakeId}/assignment", new { coachId = me.RootElement.GetProperty("memberId").GetString() });
+        Assert.Equal(201, (int)assigned.StatusCode);
+        using var engagement = JsonDocument.Parse(await assigned.Content.ReadAsStringAsync());
+        var engagementId = engagement.RootElement.GetProperty("engagementId").GetString()!;
+        if (confirm)
+            Assert.Equal(200, (int)(await coach.PostAsJsonAsync($"/api/staff/engagements/{engagementId}/confirmation", new { noConflictDeclared = true })).StatusCode);
+        return new(coachEmail, coachName, clientEmail, reference, engagementId);
+    }
+
+    /// <summary>The token of the contract link (contract.html#token=…) in the next email to <paramref name="clientEmail"/> after <paramref name="issue"/> runs.</summary>
+    public async Task<string> NextContractLinkTokenAsync(string clientEmail, Func<Task> issue)
+    {
+        var before = EmlMessage.ReadFolder(app.MailFolder).Select(m => m.FileName).ToHashSet(StringComparer.Ordinal);
+        await issue();
+        var message = await EmlMessage.WaitForAsync(app.MailFolder, m =>
+            !before.Contains(m.FileName) && m.To.Contains(clientEmail, StringComparison.OrdinalIgnoreCase) && ContractLink().IsMatch(m.Text));
+        return ContractLink().Match(message.Text).Groups[1].Value;
+    }
+
+    /// <summary>The contract as the client's page reads it by its link (which records it as opened), with the answer's status.</summary>
+    public async Task<(int Status, JsonElement Contract)> ReadContractAsync(string linkToken)
+    {
+        using var client = Client(linkToken);
+        var answer = await client.GetAsync("/api/client/contract");
+        var text = await answer.Content.ReadAsStringAsync();
+        return ((int)answer.StatusCode, JsonDocument.Parse(string.IsNullOrEmpty(text) ? "null" : text).RootElement.Clone());
+    }
+
+    /// <summary>Signs the contract as the client's page does: the hash it displayed, the intake's name, the contribution and both answers.</summary>
+    public async Task SignContractAsync(string linkToken, object counterpart, bool supervisionConsent)
+    {
+        var (status, contract) = await ReadContractAsync(linkToken);
+        Assert.Equal(200, status);
+        using var client = Client(linkToken);
+        var answer = await client.PostAsJsonAsync("/api/client/contract/signature", new
+        {
+            counterpart,
+            understood = true,
+            supervisionConsent,
+            signatureName = "Jeanne Dupont-Lefèvre",
+            sha256 = contract.GetProperty("sha256").GetString(),
+        });
+        Assert.Equal(201, (int)answer.StatusCode);
+    }
+
+    private static async Task<string> IntakeIdAsync(HttpClient coordinator, string reference)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        while (true)
+        {
+            using var queue = JsonDocument.Parse(await coordinator.GetStringAsync("/api/staff/intakes?status=new"));
+            foreach (var item in queue.RootElement.GetProperty("items").EnumerateArray())
+                if (item.GetProperty("reference").GetString() == reference)
+                    return item.GetProperty("id").GetString()!;
+            Assert.True(DateTime.UtcNow < deadline, $"intake {reference} never reached the queue");
+            await Task.Delay(100);
+        }
+    }
+
     /// <summary>Whether the API still accepts <paramref name="accessToken"/>: the status of GET /api/staff/me.</summary>
     public async Task<int> MeStatusAsync(string accessToken)
     {
@@ -91,4 +173,8 @@ public sealed partial class StaffMail(BrowserApp app)
 
     [GeneratedRegex(@"https?://[^\s""<>]+/staff/#token=[A-Za-z0-9._~-]+")]
     private static partial Regex SignInLink();
+
+    [GeneratedRegex(@"contract\.html#token=([A-Za-z0-9._~-]+)")]
+    private static partial Regex ContractLink();
 }
+

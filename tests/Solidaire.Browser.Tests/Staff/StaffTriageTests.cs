@@ -1,5 +1,3 @@
-using System.Net.Http.Json;
-using System.Text.Json;
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using Solidaire.Browser.Tests.Harness;
@@ -24,7 +22,7 @@ public sealed partial class StaffTriageTests(BrowserApp app)
     public async Task UrgentIntake_OpenedFromItsAlertEmail_SignsInFirst_ThenShowsTheIntake()
     {
         var email = $"urgent.{Guid.NewGuid():N}@example.org";
-        var reference = await SubmitIntakeAsync(email, "Je pense au suicide, je n'en peux plus de cette entreprise qui s'effondre.");
+        var reference = await _mail.SubmitIntakeAsync(email, "Je pense au suicide, je n'en peux plus de cette entreprise qui s'effondre.");
         var alert = await EmlMessage.WaitForAsync(app.MailFolder, m =>
             m.To.Contains(StaffMail.Coordinator, StringComparison.OrdinalIgnoreCase) && m.Text.Contains(reference, StringComparison.Ordinal));
         var intakeLink = IntakeLink().Match(alert.Text).Value;
@@ -46,7 +44,7 @@ public sealed partial class StaffTriageTests(BrowserApp app)
     {
         var (coachEmail, coachName) = await _mail.NewCoachAsync(ready: true);
         var clientEmail = $"client.{Guid.NewGuid():N}@example.org";
-        var reference = await SubmitIntakeAsync(clientEmail, IntakeSamples.Situation);
+        var reference = await _mail.SubmitIntakeAsync(clientEmail, IntakeSamples.Situation);
         await using var session = await app.OpenAsync();
         var coordinator = new StaffConsole(session.Page, "fr");
         await coordinator.FollowAsync(await _mail.SignInLinkAsync(StaffMail.Coordinator));
@@ -86,7 +84,7 @@ public sealed partial class StaffTriageTests(BrowserApp app)
     {
         var fr = language == "fr";
         var (coachEmail, coachName) = await _mail.NewCoachAsync(ready: true);
-        var reference = await SubmitIntakeAsync($"a11y.{Guid.NewGuid():N}@example.org", IntakeSamples.Situation);
+        var reference = await _mail.SubmitIntakeAsync($"a11y.{Guid.NewGuid():N}@example.org", IntakeSamples.Situation);
         await using var session = await app.OpenAsync(width, height);
         var console = await StaffConsole.OpenAsync(session.Page, language);
         await console.FollowAsync(await _mail.SignInLinkAsync(StaffMail.Coordinator));
@@ -120,16 +118,6 @@ public sealed partial class StaffTriageTests(BrowserApp app)
         await coach.AssertScreenAsync($"engagement-errors-{language}-{width}");
         Assert.Empty(console.FailedAnswers());
         Assert.Empty(coach.FailedAnswers());
-    }
-
-    /// <summary>An intake sent as the public page sends it; returns its reference.</summary>
-    private async Task<string> SubmitIntakeAsync(string email, string situation)
-    {
-        using var client = new HttpClient { BaseAddress = new Uri(app.BaseUrl) };
-        var answer = await client.PostAsJsonAsync("/api/intakes", IntakeSamples.Valid(email, situation: situation));
-        Assert.Equal(202, (int)answer.StatusCode);
-        using var body = JsonDocument.Parse(await answer.Content.ReadAsStringAsync());
-        return body.RootElement.GetProperty("reference").GetString()!;
     }
 
     [GeneratedRegex(@"https?://[^\s""<>]+/staff/#intake=[A-Za-z0-9._~-]+")]

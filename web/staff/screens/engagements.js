@@ -1,7 +1,8 @@
 // A coach's own engagements; a proposed one is confirmed with the no-conflict declaration (§3.18)
-// or declined, which returns the request to the coordinators.
+// or declined, which returns the request to the coordinators; an active one gets its contract.
 import { useEffect, useState } from "../vendor/hooks.js";
 import { call } from "../api.js";
+import { ContractPanel } from "./contract.js";
 import { html, useLanguage, Screen, TextField, CheckField, SubmitButton, Loading, LoadError,
   formatDate, useSubmit } from "../ui.js";
 
@@ -31,6 +32,7 @@ export function Engagements({ notice }) {
               <h2 class="card-title"><a href=${"#engagement=" + encodeURIComponent(e.id)}>${t("engagements.open", { reference: e.reference })}</a></h2>
               <p class=${"badge " + (e.status === "proposed" ? "todo" : e.status === "active" ? "ready" : "inactive")}>${t("engagementStatus." + e.status)}</p>
               <p>${t("engagements.client", { name: e.clientFirstName })} · ${t("lang." + e.preferredLanguage)}</p>
+              ${e.contract && html`<p>${t("engagement.contract", { status: t("contractStatus." + e.contract.status) })}</p>`}
               <p class="muted">${t("engagements.assignedAt", { date: formatDate(lang, e.assignedAt) })}</p>
             </li>`)}
         </ul>`}
@@ -56,6 +58,7 @@ export function EngagementDetail({ id, done }) {
           <dt>${t("intake.status")}</dt><dd>${t("engagements.assignedAt", { date: formatDate(lang, engagement.assignedAt) })}</dd>
         </dl>
         ${engagement.intakeId && engagement.status !== "refused" && html`<p><a href=${"#intake=" + encodeURIComponent(engagement.intakeId)}>${t("engagement.openIntake")}</a></p>`}
+        <${ContractPanel} engagement=${engagement} reload=${load} />
         ${engagement.status === "proposed" && html`
           <${Confirm} engagement=${engagement} done=${done} />
           <${Refuse} engagement=${engagement} done=${done} />`}`}

@@ -2,7 +2,7 @@
 // §3.2, §3.9, §3.14, §5.4), their profile, and the charter to read and sign.
 import { useEffect, useState } from "../vendor/hooks.js";
 import { call } from "../api.js";
-import { html, useLanguage, Screen, TextField, CheckField, SubmitButton, Loading, LoadError,
+import { html, useLanguage, Screen, TextField, CheckField, Choices, SubmitButton, Loading, LoadError,
   problemMessage, formatDate, useSubmit } from "../ui.js";
 
 export function Me({ me, notice }) {
@@ -138,24 +138,6 @@ export function Profile({ me, done, refreshMe }) {
         <div class="actions"><${SubmitButton} busy=${busy} label=${t("profile.submit")} /></div>
       </form>
     <//>`;
-}
-
-/** A group of radios or checkboxes under one legend; the first control is where its error links to. */
-function Choices({ id, type, legend, hint, error, options, isChecked, onChange }) {
-  const { t } = useLanguage();
-  const describedBy = [hint && id + "-hint", error && id + "-error"].filter(Boolean).join(" ");
-  return html`
-    <fieldset class=${"field choice" + (error ? " has-error" : "")} aria-describedby=${describedBy}>
-      <legend>${legend} <span class="marker">${t("marker.required")}</span></legend>
-      <p class="hint" id=${id + "-hint"}>${hint}</p>
-      ${error && html`<p class="field-error" id=${id + "-error"}>${error}</p>`}
-      ${options.map(([code, label]) => html`
-        <div class="choice-row">
-          <input type=${type} id=${id + "-" + code} name=${id} value=${code} checked=${isChecked(code)}
-            onChange=${e => onChange(code)(e.currentTarget.checked)} />
-          <label for=${id + "-" + code}>${label}</label>
-        </div>`)}
-    </fieldset>`;
 }
 
 /** The charter, French only, to read; then the commitment, signed with the hash of the text read. */
