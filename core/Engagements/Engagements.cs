@@ -14,7 +14,9 @@ namespace Solidaire.Core.Engagements;
 public sealed record CoachEngagement(string Id, string IntakeId, string Reference, string Status, DateTimeOffset AssignedAt, string ClientFirstName, string PreferredLanguage, ContractSummary? Contract);
 
 /// <summary>Where an engagement's contract stands, as its coach sees it: once signed, the contribution chosen and both consent answers (rule 7).</summary>
-public sealed record ContractSummary(string Status, int Version, string Sha256, DateTimeOffset IssuedAt, DateTimeOffset ExpiresAt, Contracts.ContractSignature? Signature);
+public sealed record ContractSummary(
+    string Status, int Version, string Sha256, DateTimeOffset IssuedAt, DateTimeOffset ExpiresAt, Contracts.ContractSignature? Signature,
+    int SessionsPlanned, string Format, decimal UsualPricePerSessionEur, string? Message);
 
 /// <summary>
 /// A coach's side of an engagement (rule 4, §3.18): their list; confirming, with the declaration of
@@ -69,7 +71,8 @@ public sealed class Engagements(
         var unit = new RetentionUnit(snapshot.Dossier, contractId);
         using var cipher = UnitCipher.Open(protector, unit, DataKeyRow.WrappedKeyOf(snapshot.Find(unit.DataKeyRow))!);
         var contract = Contracts.StoredContract.Open(cipher, row);
-        return new ContractSummary(contract.StatusAt(time.GetUtcNow()), contract.Version, contract.Sha256, contract.IssuedAt, contract.ExpiresAt, contract.Signature);
+        return new ContractSummary(contract.StatusAt(time.GetUtcNow()), contract.Version, contract.Sha256, contract.IssuedAt, contract.ExpiresAt, contract.Signature,
+            contract.SessionsPlanned, contract.Format, contract.UsualPricePerSessionEur, contract.Message);
     }
 
     /// <summary>The coach takes the engagement on, declaring no conflict of interest; the client hears a coach was found.</summary>

@@ -81,6 +81,7 @@ public static class StaffViews
             sha256 = c.Sha256,
             issuedAt = c.IssuedAt,
             expiresAt = c.ExpiresAt,
+            terms = new { sessionsPlanned = c.SessionsPlanned, format = c.Format, usualPricePerSessionEur = c.UsualPricePerSessionEur, message = c.Message },
             signed = c.Signature is not { } s ? null : new
             {
                 signedAt = s.SignedAt,

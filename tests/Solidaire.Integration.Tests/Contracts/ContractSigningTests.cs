@@ -58,6 +58,8 @@ public sealed partial class ContractSigningTests(Xunit.Abstractions.ITestOutputH
         var issuedView = Assert.Single((await coach.JsonAsync(HttpMethod.Get, "/api/staff/engagements")).GetProperty("items").EnumerateArray()).GetProperty("contract");
         Assert.Equal("issued", issuedView.GetProperty("status").GetString());
         Assert.Equal(JsonValueKind.Null, issuedView.GetProperty("signed").ValueKind);
+        Assert.Equal(3, issuedView.GetProperty("terms").GetProperty("sessionsPlanned").GetInt32()); // what was sent, to show it and to start a new version from it
+        Assert.Equal(90m, issuedView.GetProperty("terms").GetProperty("usualPricePerSessionEur").GetDecimal());
 
         var read = JsonDocument.Parse(await (await ReadAsync(token)).Content.ReadAsStringAsync()).RootElement;
         Assert.Equal(sha, read.GetProperty("sha256").GetString());
