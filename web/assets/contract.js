@@ -175,6 +175,7 @@
     token = fresh;
     state.contract = null;
     state.signed = null;
+    state.signedNow = false;
     state.fieldErrors = {};
     state.general = null;
     form.reset();

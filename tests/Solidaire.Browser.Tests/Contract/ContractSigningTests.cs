@@ -146,6 +146,7 @@ public sealed class ContractSigningTests(BrowserApp app)
         await Expect(page.Heading).ToHaveTextAsync(page.Texts.Expired);
         await Expect(page.Heading).ToBeFocusedAsync();
         await Expect(page.Main).ToContainTextAsync("demandez à votre coach de vous envoyer un nouveau lien");
+        await Expect(page.Button(page.Texts.Retry)).ToBeHiddenAsync();
         await page.AssertTokenNotKeptAsync(oldLink);
         Assert.Empty(page.Failures(410));
 
