@@ -1,0 +1,572 @@
+// The contract page: the emailed link's token, the contract to read, the client's contribution and answers,
+// the signature. Plain JavaScript, no dependency. Texts come from contract-texts.js (and i18n.js for the
+// header and footer), the page language from language.js.
+(function () {
+  "use strict";
+
+  // The link's token: taken from the address and removed from it at once (history, bookmarks, screen
+  // sharing), kept in this variable only (never storage, never a cookie), sent only in a header.
+  var token = takeToken();
+
+  var LANGUAGE = window.SolidaireLanguage;
+  var REQUEST_TIMEOUT_MS = 30000;
+  // What the API accepts (POST /api/client/contract/signature); the server checks again and has the last word.
+  var MIN_DESCRIPTION = 10;
+  var MAX_DESCRIPTION = 500;
+  var MAX_NAME = 201;
+  var FIELDS = ["kind", "amount", "description", "understood", "supervisionConsent", "signatureName"];
+  // "1", "1,50", "1.50", "1 234,5", "12 €": digits, one decimal separator, at most what the server reads.
+  var AMOUNT_SHAPE = /^-?\d{1,9}([.,]\d+)?$/;
+
+  var form = document.getElementById("sign-form");
+  var submitButton = document.getElementById("submit");
+  var statusLine = document.getElementById("status-line");
+  var summary = document.getElementById("error-summary");
+  var heading = document.getElementById("page-heading");
+  var description = document.getElementById("description");
+
+  var explicitLanguage = new URLSearchParams(window.location.search).has("lang");
+  var state = {
+    lang: LANGUAGE.initial(),
+    view: "loading",       // loading | reading | signed | expired | invalid | unavailable | technical
+    contract: null,        // the API's contract, as last read
+    signed: null,          // the signed summary
+    signedNow: false,      // signed during this visit (or before it)
+    fieldErrors: {},       // field -> { key, vars }
+    general: null,         // { key, vars } of a problem that is not about one field
+    sending: false,
+  };
+
+  function takeToken() {
+    var fragment = window.location.hash.replace(/^#/, "");
+    if (fragment.length === 0) return null;
+    window.history.replaceState(null, "", window.location.pathname + window.location.search);
+    var found = new URLSearchParams(fragment).get("token");
+    // The first form of the link was "#<token>": a bare fragment is the token itself.
+    if (found === null && fragment.indexOf("=") < 0) found = fragment;
+    return found && found.trim().length > 0 ? found.trim() : null;
+  }
+
+  // ---- language -------------------------------------------------------------------------------
+
+  function t(key, vars) {
+    return LANGUAGE.text(state.lang, key, vars);
+  }
+
+  function setLanguage(lang) {
+    state.lang = lang;
+    LANGUAGE.apply(lang);
+    render();
+  }
+
+  LANGUAGE.onSwitch(function () { return state.lang; }, function (lang) {
+    explicitLanguage = true;
+    setLanguage(lang);
+    statusLine.textContent = t("switch.announce");
+  });
+
+  function money(amount) {
+    return new Intl.NumberFormat(state.lang === "fr" ? "fr-FR" : "en-GB", { style: "currency", currency: "EUR" }).format(amount);
+  }
+
+  function dateTime(iso) {
+    var date = new Date(iso);
+    if (isNaN(date.getTime())) return String(iso);
+    return new Intl.DateTimeFormat(state.lang === "fr" ? "fr-FR" : "en-GB", { dateStyle: "long", timeStyle: "short" }).format(date);
+  }
+
+  // ---- the API ---------------------------------------------------------------------------------
+
+  function apiBase() {
+    var meta = document.querySelector('meta[name="solidaire-api-base"]');
+    return ((meta && meta.content) || "").trim().replace(/\/+$/, "");
+  }
+
+  /** Calls the API with the link's token; resolves { status, json, headers }, rejects on a network error or timeout. */
+  function call(method, path, body) {
+    var controller = new AbortController();
+    var timer = window.setTimeout(function () { controller.abort(); }, REQUEST_TIMEOUT_MS);
+    var headers = { "Accept": "application/json, application/problem+json", "Authorization": "Bearer " + token };
+    if (body !== undefined) headers["Content-Type"] = "application/json";
+    return fetch(apiBase() + path, {
+      method: method,
+      headers: headers,
+      body: body === undefined ? undefined : JSON.stringify(body),
+      credentials: "omit",
+      cache: "no-store",
+      signal: controller.signal,
+    }).then(function (response) {
+      return response.text().then(function (text) {
+        window.clearTimeout(timer);
+        var json = null;
+        try { json = JSON.parse(text); } catch (e) { /* not JSON: judged by status */ }
+        return { status: response.status, json: json, headers: response.headers };
+      });
+    }, function (error) {
+      window.clearTimeout(timer);
+      throw error;
+    });
+  }
+
+  function codeOf(answer) {
+    return answer.json && typeof answer.json.code === "string" ? answer.json.code : "";
+  }
+
+  /** The page a refused link or an unavailable service leads to, or null when the answer is not one of them. */
+  function pageFor(answer) {
+    var code = codeOf(answer);
+    if (code === "link_expired" || answer.status === 410) return "expired";
+    if (code === "invalid_token" || answer.status === 401) return "invalid";
+    if (code === "storage_unavailable" || answer.status === 503) return "unavailable";
+    return null;
+  }
+
+  function load(then) {
+    if (!token) {
+      show("invalid");
+      return;
+    }
+    state.view = state.contract ? state.view : "loading";
+    render();
+    call("GET", "/api/client/contract").then(function (answer) {
+      if (answer.status === 200 && answer.json && Array.isArray(answer.json.sections)) {
+        var first = !state.contract;
+        state.contract = answer.json;
+        if (first && !explicitLanguage && (answer.json.language === "fr" || answer.json.language === "en")) {
+          state.lang = answer.json.language;
+          LANGUAGE.apply(state.lang);
+        }
+        if (answer.json.status === "signed" && answer.json.signed) {
+          state.signed = answer.json.signed;
+          show("signed");
+        } else {
+          show("reading", !first);
+        }
+        if (then) then();
+        return;
+      }
+      show(pageFor(answer) || "technical");
+    }, function () {
+      show("unavailable");
+    });
+  }
+
+  /** Shows one view; a new view takes the focus on its heading (not a contract shown again after a change). */
+  function show(view, quietly) {
+    var changed = state.view !== view;
+    state.view = view;
+    render();
+    if (changed && !quietly) {
+      var target = view === "signed" ? document.getElementById("signed-title") : heading;
+      target.focus();
+    }
+  }
+
+  document.getElementById("retry").addEventListener("click", function () {
+    state.view = "loading";
+    render();
+    load();
+  });
+
+  // A newer link pasted into this open page: read it the same way.
+  window.addEventListener("hashchange", function () {
+    var fresh = takeToken();
+    if (!fresh) return;
+    token = fresh;
+    state.contract = null;
+    state.signed = null;
+    state.signedNow = false;
+    state.fieldErrors = {};
+    state.general = null;
+    form.reset();
+    load();
+  });
+
+  // ---- values and checks ----------------------------------------------------------------------
+
+  function readValues() {
+    var kind = form.querySelector('input[name="kind"]:checked');
+    var supervision = form.querySelector('input[name="supervisionConsent"]:checked');
+    return {
+      kind: kind ? kind.value : "",
+      amount: form.elements.amount.value.trim(),
+      description: description.value.normalize("NFC").trim(),
+      understood: form.elements.understood.checked,
+      supervisionConsent: supervision ? supervision.value === "yes" : null,
+      signatureName: form.elements.signatureName.value.normalize("NFC").trim(),
+    };
+  }
+
+  /** The amount in cents, or an error key: "1", "1,50", "1.50", "1 €" are read; the range is the contract's. */
+  function parseAmount(raw) {
+    var text = raw.replace(/[\s\u00a0\u202f]/g, "").replace(/€$/, "").replace(/^€/, "");
+    if (text.length === 0) return { error: "amount.required" };
+    if (!AMOUNT_SHAPE.test(text)) return { error: "amount.invalid" };
+    var parts = text.replace("-", "").split(/[.,]/);
+    if (parts[1] && parts[1].length > 2) return { error: "amount.cents" };
+    var cents = parseInt(parts[0], 10) * 100 + (parts[1] ? parseInt((parts[1] + "0").slice(0, 2), 10) : 0);
+    if (text.charAt(0) === "-") cents = -cents;
+    if (cents < 100) return { error: "amount.belowMinimum" };
+    if (cents > maxCents()) return { error: "amount.aboveMaximum", vars: { max: money(maxCents() / 100) } };
+    return { cents: cents };
+  }
+
+  function maxCents() {
+    return Math.round(Number(state.contract.maxAmountEur) * 100);
+  }
+
+  /** Length as the server counts it: Unicode characters (an emoji is one), not UTF-16 units. */
+  function characters(text) {
+    return Array.from(text).length;
+  }
+
+  /** What is wrong with one field ({ key, vars }), or null. */
+  function check(name, values) {
+    switch (name) {
+      case "kind":
+        return values.kind ? null : { key: "kind.required" };
+      case "amount":
+        if (values.kind !== "financial") return null;
+        var amount = parseAmount(values.amount);
+        return amount.error ? { key: amount.error, vars: amount.vars } : null;
+      case "description":
+        if (values.kind !== "non_financial") return null;
+        if (values.description.length === 0) return { key: "description.required" };
+        var length = characters(values.description);
+        if (length < MIN_DESCRIPTION) return { key: "description.tooShort" };
+        if (length > MAX_DESCRIPTION) return { key: "description.tooLong" };
+        return null;
+      case "understood":
+        return values.understood ? null : { key: "understood.required" };
+      case "supervisionConsent":
+        return values.supervisionConsent === null ? { key: "supervisionConsent.required" } : null;
+      case "signatureName":
+        if (values.signatureName.length === 0) return { key: "signatureName.required" };
+        return characters(values.signatureName) > MAX_NAME ? { key: "signatureName.tooLong" } : null;
+    }
+    return null;
+  }
+
+  function checkAll(values) {
+    var errors = {};
+    FIELDS.forEach(function (name) {
+      var error = check(name, values);
+      if (error) errors[name] = error;
+    });
+    return errors;
+  }
+
+  // A field in error is checked again as the person fixes it; no new error appears while typing.
+  FIELDS.forEach(function (name) {
+    form.querySelectorAll('[name="' + name + '"]').forEach(function (control) {
+      var recheck = function () {
+        if (name === "kind") renderReveal();
+        if (!state.fieldErrors[name]) return;
+        var error = check(name, readValues());
+        if (error) state.fieldErrors[name] = error; else delete state.fieldErrors[name];
+        renderFieldErrors();
+      };
+      control.addEventListener("input", recheck);
+      control.addEventListener("change", recheck);
+    });
+  });
+
+  description.addEventListener("input", renderCounter);
+
+  // ---- signing ---------------------------------------------------------------------------------
+
+  form.addEventListener("submit", function (event) {
+    event.preventDefault();
+    if (state.sending || !state.contract) return;
+    var values = readValues();
+    var errors = checkAll(values);
+    state.general = null;
+    state.fieldErrors = errors;
+    render();
+    if (Object.keys(errors).length > 0) {
+      focusSummary();
+      return;
+    }
+    sign(values);
+  });
+
+  function sign(values) {
+    var body = {
+      counterpart: values.kind === "financial"
+        ? { kind: "financial", amountEur: parseAmount(values.amount).cents / 100 }
+        : { kind: "non_financial", description: values.description },
+      understood: true,
+      supervisionConsent: values.supervisionConsent,
+      signatureName: values.signatureName,
+      sha256: state.contract.sha256,
+    };
+    setSending(true);
+    call("POST", "/api/client/contract/signature", body).then(function (answer) {
+      setSending(false);
+      handleAnswer(answer);
+    }, function () {
+      setSending(false);
+      fail("error.network");
+    });
+  }
+
+  function handleAnswer(answer) {
+    var code = codeOf(answer);
+    if (answer.status === 201 && answer.json && answer.json.counterpart) {
+      state.signed = answer.json;
+      state.signedNow = true;
+      state.fieldErrors = {};
+      state.general = null;
+      show("signed");
+      return;
+    }
+    if (code === "already_signed") {
+      // Signed meanwhile (another tab, a second click): show what was agreed.
+      load();
+      return;
+    }
+    var page = code === "storage_unavailable" ? null : pageFor(answer);
+    if (page === "expired" || page === "invalid") {
+      show(page);
+      return;
+    }
+    switch (code) {
+      case "amount_below_minimum":
+        return refuse({ amount: { key: "amount.belowMinimum" } });
+      case "amount_above_maximum":
+        return refuse({ amount: { key: "amount.aboveMaximum", vars: { max: money(maxCents() / 100) } } });
+      case "signature_name_mismatch":
+        return refuse({ signatureName: { key: "signatureName.mismatch" } });
+      case "validation_failed":
+        return refuse(fieldErrorsOf(answer.json.errors));
+      case "contract_changed":
+        // The text changed since it was shown: show the current one, keep what was typed.
+        load(function () { fail("error.contractChanged"); });
+        return;
+      case "contract_conflict":
+        return fail("error.conflict");
+      case "rate_limited":
+        return fail("error.rateLimited");
+    }
+    if (answer.status === 503 || code === "storage_unavailable") return fail("error.unavailable");
+    if (answer.status === 429) return fail("error.rateLimited");
+    fail("error.technical");
+  }
+
+  /** The server's field names, as the page's fields with the page's own messages; the API's English is never shown. */
+  function fieldErrorsOf(errors) {
+    var values = readValues();
+    var found = {};
+    Object.keys(errors && typeof errors === "object" ? errors : {}).forEach(function (field) {
+      var name = {
+        "counterpart": "kind", "counterpart.kind": "kind", "counterpart.amountEur": "amount",
+        "counterpart.description": "description", "understood": "understood",
+        "supervisionConsent": "supervisionConsent", "signatureName": "signatureName",
+      }[field];
+      if (!name) return;
+      var mine = check(name, values);
+      found[name] = mine || { key: name === "amount" ? "amount.invalid" : name === "description" ? "description.tooShort" : name + ".required" };
+    });
+    return found;
+  }
+
+  function refuse(fieldErrors) {
+    state.fieldErrors = fieldErrors;
+    state.general = Object.keys(fieldErrors).length === 0 ? { key: "error.rejected" } : null;
+    render();
+    focusSummary();
+  }
+
+  function fail(key, vars) {
+    state.fieldErrors = {};
+    state.general = { key: key, vars: vars };
+    render();
+    focusSummary();
+  }
+
+  function setSending(sending) {
+    state.sending = sending;
+    submitButton.disabled = sending;
+    form.setAttribute("aria-busy", sending ? "true" : "false");
+    statusLine.textContent = sending ? t("status.sending") : "";
+    renderButton();
+  }
+
+  function focusSummary() {
+    summary.focus();
+    summary.scrollIntoView({ block: "start" });
+  }
+
+  // ---- rendering -------------------------------------------------------------------------------
+
+  var PAGES = { expired: true, invalid: true, unavailable: true, technical: true };
+
+  function render() {
+    var view = state.view;
+    document.getElementById("loading").hidden = view !== "loading";
+    document.getElementById("problem").hidden = !PAGES[view];
+    document.getElementById("reading").hidden = view !== "reading";
+    document.getElementById("signed").hidden = view !== "signed";
+    if (PAGES[view]) {
+      heading.textContent = t(view + ".title");
+      document.title = t(view + ".title") + " — Solidaire";
+      document.getElementById("problem-text").textContent = t(view + ".text");
+      document.getElementById("problem-next").textContent = t(view + ".next");
+      document.getElementById("retry").hidden = view !== "unavailable" && view !== "technical";
+    } else if (view === "signed") {
+      heading.textContent = t("signed.heading");
+      document.title = t("signed.page.title");
+      renderSigned();
+    } else {
+      heading.textContent = t("contract.heading");
+      document.title = t("contract.page.title");
+    }
+    if (view === "reading") renderContract();
+  }
+
+  function renderContract() {
+    var c = state.contract;
+    var coachKey = c.coach && c.coach.certification === "certified" ? "terms.certified" : "terms.inTraining";
+    document.getElementById("terms-coach").textContent = t(coachKey, { name: c.coach ? c.coach.displayName : "" });
+    document.getElementById("terms-sessions").textContent = c.sessionsPlanned === 1 ? t("terms.sessionsOne") : t("terms.sessionsMany", { count: c.sessionsPlanned });
+    document.getElementById("terms-format").textContent = t("format." + c.format);
+    document.getElementById("terms-price").textContent = money(c.usualPricePerSessionEur);
+    document.getElementById("terms-total").textContent = money(c.maxAmountEur);
+    document.getElementById("terms-expires").textContent = dateTime(c.expiresAt);
+    document.getElementById("contribution-intro").textContent = t("contribution.intro", { max: money(c.maxAmountEur) });
+    document.getElementById("amount-hint").textContent = t("amount.hint", { max: money(c.maxAmountEur) });
+
+    // The contract itself, in its own language whatever the page's: built once per version.
+    var article = document.getElementById("contract-text");
+    if (article.getAttribute("data-sha") !== c.sha256) {
+      article.setAttribute("data-sha", c.sha256);
+      article.lang = c.language;
+      document.getElementById("contract-title").textContent = c.title;
+      var holder = document.getElementById("contract-sections");
+      holder.textContent = "";
+      c.sections.forEach(function (section) {
+        var h = document.createElement("h3");
+        h.textContent = section.heading;
+        holder.appendChild(h);
+        (section.paragraphs || []).forEach(function (text) {
+          var p = document.createElement("p");
+          p.className = "contract-paragraph";
+          p.textContent = text;
+          holder.appendChild(p);
+        });
+      });
+      document.getElementById("contract-sha").textContent = c.sha256;
+    }
+    renderReveal();
+    renderButton();
+    renderCounter();
+    renderFieldErrors();
+  }
+
+  /** The amount field or the description, whichever contribution is chosen; what was typed in the other is kept. */
+  function renderReveal() {
+    var kind = readValues().kind;
+    document.getElementById("amount-field").hidden = kind !== "financial";
+    document.getElementById("description-field").hidden = kind !== "non_financial";
+  }
+
+  function renderButton() {
+    submitButton.textContent = t(state.sending ? "submit.sending" : "submit");
+  }
+
+  function renderCounter() {
+    var count = characters(description.value.normalize("NFC").trim());
+    var text;
+    if (count < MIN_DESCRIPTION) text = t("description.countShort", { count: count, missing: MIN_DESCRIPTION - count });
+    else if (count > MAX_DESCRIPTION) text = t("description.countLong", { count: count, extra: count - MAX_DESCRIPTION });
+    else text = t("description.count", { count: count });
+    document.getElementById("description-count").textContent = text;
+  }
+
+  function renderFieldErrors() {
+    FIELDS.forEach(function (name) {
+      var error = state.fieldErrors[name];
+      var wrapper = form.querySelector('[data-field="' + name + '"]');
+      var message = document.getElementById(name + "-error");
+      message.hidden = !error;
+      message.textContent = error ? t(error.key, error.vars) : "";
+      wrapper.classList.toggle("has-error", Boolean(error));
+      controlsOf(name).forEach(function (control) { describe(control, name + "-error", Boolean(error)); });
+    });
+    renderSummary();
+  }
+
+  function controlsOf(name) {
+    return Array.prototype.slice.call(form.querySelectorAll('[name="' + name + '"]'));
+  }
+
+  /** aria-invalid and aria-describedby follow the error: a hidden, empty message is not referenced. */
+  function describe(control, errorId, invalid) {
+    var ids = (control.getAttribute("aria-describedby") || "").split(/\s+/).filter(function (id) {
+      return id && id !== errorId;
+    });
+    if (invalid) {
+      ids.unshift(errorId);
+      control.setAttribute("aria-invalid", "true");
+    } else {
+      control.removeAttribute("aria-invalid");
+    }
+    if (ids.length > 0) control.setAttribute("aria-describedby", ids.join(" "));
+    else control.removeAttribute("aria-describedby");
+  }
+
+  function renderSummary() {
+    var body = document.getElementById("error-summary-body");
+    var title = document.getElementById("error-summary-title");
+    var text = document.getElementById("error-summary-text");
+    var list = document.getElementById("error-summary-list");
+    var names = FIELDS.filter(function (n) { return state.fieldErrors[n]; });
+    list.textContent = "";
+    if (names.length === 0 && !state.general) {
+      body.hidden = true;
+      return;
+    }
+    title.textContent = names.length === 0 ? t("summary.failed")
+      : names.length === 1 ? t("summary.titleOne") : t("summary.titleMany", { count: names.length });
+    var paragraphs = [];
+    if (state.general) paragraphs.push(t(state.general.key, state.general.vars));
+    if (names.length === 0) paragraphs.push(t("summary.kept"));
+    text.textContent = paragraphs.join(" ");
+    text.hidden = paragraphs.length === 0;
+    names.forEach(function (name) {
+      var item = document.createElement("li");
+      var link = document.createElement("a");
+      var target = controlsOf(name)[0];
+      link.href = "#" + target.id;
+      link.textContent = t(state.fieldErrors[name].key, state.fieldErrors[name].vars);
+      link.addEventListener("click", function (event) {
+        event.preventDefault();
+        target.focus();
+        target.scrollIntoView({ block: "center" });
+      });
+      item.appendChild(link);
+      list.appendChild(item);
+    });
+    list.hidden = names.length === 0;
+    body.hidden = false;
+  }
+
+  function renderSigned() {
+    var s = state.signed;
+    document.getElementById("signed-title").textContent = t(state.signedNow ? "signed.titleNow" : "signed.titleBefore");
+    document.getElementById("signed-intro").textContent = t(state.signedNow ? "signed.introNow" : "signed.introBefore");
+    var contribution = s.counterpart || {};
+    var described = document.getElementById("signed-contribution");
+    described.textContent = contribution.kind === "financial"
+      ? t("signed.financial", { amount: money(contribution.amountEur) })
+      : t("signed.nonFinancial", { description: contribution.description || "" });
+    document.getElementById("signed-understood").textContent = t("signed.understoodYes");
+    document.getElementById("signed-supervision").textContent = t(s.supervisionConsent ? "signed.supervisionYes" : "signed.supervisionNo");
+    document.getElementById("signed-name").textContent = s.signatureName || "";
+    document.getElementById("signed-date").textContent = dateTime(s.signedAt);
+    document.getElementById("signed-sha").textContent = s.sha256 || "";
+  }
+
+  LANGUAGE.apply(state.lang);
+  load();
+})();
