@@ -81,7 +81,14 @@ public sealed partial class OutboxSender(
 
     private async Task SendAndRecordAsync(RetentionUnit unit, IReadOnlyList<OutboxMessage> leased, CancellationToken cancellationToken)
     {
-        var outcomes = await Task.WhenAll(leased.Select(m => SendOneAsync(unit, m.Email, cancellationToken))).ConfigureAwait(false);
+        // A document named by several messages of one batch (a signed contract's PDF to both parties) is made once.
+        var made = new Dictionary<string, Task<EmailAttachment?>>(StringComparer.Ordinal);
+        foreach (var m in leased)
+        {
+            if (m.Email.AttachmentReference is { } reference && !made.ContainsKey(reference + "|" + m.Email.Language))
+                made[reference + "|" + m.Email.Language] = MakeAttachmentAsync(unit, reference, m.Email.Language, cancellationToken);
+        }
+        var outcomes = await Task.WhenAll(leased.Select(m => SendOneAsync(m.Email, made, cancellationToken))).ConfigureAwait(false);
         var o = options.Value;
         var now = time.GetUtcNow();
         var transaction = new PartitionTransaction(unit.Dossier.PartitionKey);
@@ -133,11 +140,13 @@ public sealed partial class OutboxSender(
         }
     }
 
-    private async Task<SendOutcome> SendOneAsync(RetentionUnit unit, OutgoingEmail email, CancellationToken cancellationToken)
+    private async Task<SendOutcome> SendOneAsync(OutgoingEmail email, Dictionary<string, Task<EmailAttachment?>> made, CancellationToken cancellationToken)
     {
         try
         {
-            return await sender.SendAsync(await WithAttachmentAsync(unit, email, cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
+            if (email.AttachmentReference is { } reference && await made[reference + "|" + email.Language].ConfigureAwait(false) is { } attachment)
+                email = email with { Attachments = [attachment] };
+            return await sender.SendAsync(email, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or HttpRequestException)
         {
@@ -145,16 +154,13 @@ public sealed partial class OutboxSender(
         }
     }
 
-    /// <summary>The email with the document it names, made now from the unit's records (never kept in the outbox).</summary>
-    private async Task<OutgoingEmail> WithAttachmentAsync(RetentionUnit unit, OutgoingEmail email, CancellationToken cancellationToken)
+    /// <summary>The document a reference names, made now from the unit's records (never kept in the outbox).</summary>
+    private Task<EmailAttachment?> MakeAttachmentAsync(RetentionUnit unit, string reference, string language, CancellationToken cancellationToken)
     {
-        if (email.AttachmentReference is not { } reference)
-            return email;
         var kind = reference.Split('|')[0];
         var source = attachments.FirstOrDefault(a => a.Kind == kind)
             ?? throw new InvalidOperationException($"No attachment source for '{kind}'.");
-        var made = await source.MakeAsync(unit, reference, email.Language, cancellationToken).ConfigureAwait(false);
-        return made is null ? email : email with { Attachments = [made] };
+        return source.MakeAsync(unit, reference, language, cancellationToken);
     }
 
     private static void Fail(Azure.Data.Tables.TableEntity row, string reason)
