@@ -51,7 +51,6 @@ public sealed class Triage(
     public const int PageSize = 20;
     public const string AccessPrefix = "access|";
 
-    public static readonly Failure NotAllowed = StaffService.NotAllowed;
     public static readonly Failure NotFound = new(FailureKind.NotFound, "intake_not_found", "There is no such intake (or it was destroyed).");
     public static readonly Failure AlreadyAssigned = new(FailureKind.Conflict, "already_assigned", "This intake already has a coach, or is being answered.");
     public static readonly Failure Closed = new(FailureKind.Conflict, "intake_closed", "This intake was declined: it can no longer be assigned.");
@@ -64,7 +63,7 @@ public sealed class Triage(
     public async Task<Outcome<(IReadOnlyList<TriageItem> Items, string? Next)>> QueueAsync(StaffMember actor, string? cursor, CancellationToken cancellationToken)
     {
         if (!actor.Has(StaffRoles.Coordinator))
-            return NotAllowed;
+            return StaffService.NotAllowed;
         var (page, next) = await queue.PageAsync(cursor, PageSize, cancellationToken).ConfigureAwait(false);
         var items = await Task.WhenAll(page.Select(async p =>
         {
@@ -84,7 +83,7 @@ public sealed class Triage(
             return NotFound;
         var coordinator = actor.Has(StaffRoles.Coordinator);
         if (!coordinator && !opened.Engagements.Any(e => e.CoachId == actor.MemberId && EngagementStatus.IsOpen(e.Status)))
-            return NotAllowed;
+            return StaffService.NotAllowed;
 
         var now = time.GetUtcNow();
         var logRow = new TableEntity(dossier.PartitionKey, $"{AccessPrefix}{intakeId}|{now.UtcTicks:D19}|{actor.MemberId}|{RandomNumberGenerator.GetHexString(4, lowercase: true)}") { ["MemberId"] = actor.MemberId, ["At"] = now };
@@ -108,7 +107,7 @@ public sealed class Triage(
     public async Task<Outcome<string>> AssignAsync(StaffMember actor, string id, string coachId, CancellationToken cancellationToken)
     {
         if (!actor.Has(StaffRoles.Coordinator))
-            return NotAllowed;
+            return StaffService.NotAllowed;
         if (!StaffIds.TryIntake(id, out var dossier, out var intakeId))
             return NotFound;
         var coach = await registry.FindAsync(coachId, cancellationToken).ConfigureAwait(false);
@@ -182,7 +181,7 @@ public sealed class Triage(
     public async Task<Outcome<bool>> DeclineAsync(StaffMember actor, string id, DeclineForm form, CancellationToken cancellationToken)
     {
         if (!actor.Has(StaffRoles.Coordinator))
-            return NotAllowed;
+            return StaffService.NotAllowed;
         if (!StaffIds.TryIntake(id, out var dossier, out var intakeId))
             return NotFound;
         var unit = new RetentionUnit(dossier, intakeId);
