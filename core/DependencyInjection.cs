@@ -63,6 +63,7 @@ public static class DependencyInjection
         services.AddSingleton<Engagements.Engagements>();
         services.AddValidatedOptions<ContractOptions>(configuration, ContractOptions.Section);
         services.AddSingleton<ContractService>();
+        services.AddSingleton<IEmailSentObserver, ContractEmailed>();
         services.AddSingleton<IAttachmentSource, ContractPdfAttachment>();
         services.AddSingleton<StaffBootstrap>();
         services.AddHostedService(sp => sp.GetRequiredService<StaffBootstrap>());

@@ -54,6 +54,14 @@ public sealed class ContractPdfAttachment(IDossierStore dossiers, PersonalDataPr
             Counterpart.NonFinancial n => (en ? "non-financial: " : "non financière : ") + n.Description,
             _ => "",
         };
+        static string EventName(string kind, bool en) => en ? kind : kind switch
+        {
+            "issued" => "émis",
+            "emailed" => "envoyé par email",
+            "opened" => "ouvert",
+            "signed" => "signé",
+            _ => kind,
+        };
         string Yes(bool value) => value ? (en ? "yes" : "oui") : (en ? "no" : "non");
         return
         [
@@ -67,7 +75,7 @@ public sealed class ContractPdfAttachment(IDossierStore dossiers, PersonalDataPr
             new(en ? "Contribution chosen" : "Contrepartie choisie", contribution),
             new(en ? "Understood the terms" : "Conditions comprises", Yes(true)),
             new(en ? "Situation discussed anonymously in supervision" : "Situation évoquée anonymement en supervision", Yes(s.SupervisionConsent)),
-            new(en ? "Events" : "Événements", string.Join(" · ", events.Select(e => e.Kind + " " + When(e.At)))),
+            new(en ? "Events" : "Événements", string.Join(" · ", events.Select(e => EventName(e.Kind, en) + " " + When(e.At)))),
             new(en ? "Hash of the event chain" : "Empreinte de la chaîne d'événements", contract.LastEventHash),
         ];
     }

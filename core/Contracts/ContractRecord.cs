@@ -14,6 +14,7 @@ namespace Solidaire.Core.Contracts;
 public static class ContractStatus
 {
     public const string Issued = "issued";
+    public const string Emailed = "emailed";
     public const string Opened = "opened";
     public const string Signed = "signed";
     public const string Replaced = "replaced";
@@ -84,7 +85,8 @@ public sealed record StoredContract(
     int Events,
     string LastEventHash,
     ContractSignature? Signature,
-    ETag ETag)
+    ETag ETag,
+    string? LinkMessageId = null)
 {
     public const string Prefix = "contract|";
     public const string EventPrefix = "contract-event|";
@@ -98,7 +100,7 @@ public sealed record StoredContract(
     public decimal MaxAmountEur => UsualPricePerSessionEur * SessionsPlanned;
 
     /// <summary>The status a reader sees: an unsigned contract past its link's expiry is expired.</summary>
-    public string StatusAt(DateTimeOffset now) => Status is ContractStatus.Issued or ContractStatus.Opened && now >= ExpiresAt ? ContractStatus.Expired : Status;
+    public string StatusAt(DateTimeOffset now) => Status is ContractStatus.Issued or ContractStatus.Emailed or ContractStatus.Opened && now >= ExpiresAt ? ContractStatus.Expired : Status;
 
     /// <summary>The hash of the next event in the chain: the previous hash, the event, its time and the contract's text hash.</summary>
     public static string ChainHash(string previous, string kind, DateTimeOffset at, string contractSha256) =>
@@ -145,6 +147,7 @@ public sealed record StoredContract(
             [nameof(LinkId)] = LinkId,
             [nameof(Events)] = Events,
             [nameof(LastEventHash)] = LastEventHash,
+            [nameof(LinkMessageId)] = LinkMessageId,
         };
         if (Signature is { } sig)
         {
@@ -177,6 +180,6 @@ public sealed record StoredContract(
             decimal.Parse(e.GetString(nameof(UsualPricePerSessionEur)), CultureInfo.InvariantCulture), e.GetString(nameof(Sha256)),
             JsonSerializer.Deserialize<ContractDocument>(Open(nameof(Document))!)!, Open(nameof(Message)), e.GetString(nameof(CoachId)), Open(nameof(CoachDisplayName))!, e.GetString(nameof(CoachCertification)), Open(nameof(CoachEmail))!,
             e.GetDateTimeOffset(nameof(IssuedAt)) ?? default, e.GetDateTimeOffset(nameof(ExpiresAt)) ?? default,
-            e.GetString(nameof(LinkId)), e.GetInt32(nameof(Events)) ?? 0, e.GetString(nameof(LastEventHash)) ?? "", signature, e.ETag);
+            e.GetString(nameof(LinkId)), e.GetInt32(nameof(Events)) ?? 0, e.GetString(nameof(LastEventHash)) ?? "", signature, e.ETag, e.GetString(nameof(LinkMessageId)));
     }
 }

@@ -85,11 +85,15 @@ public sealed class ContractService(
                 site.Value.ComplaintContact, now);
             var document = ContractTemplate.Generate(terms);
             var sha = ContractIds.Sha256(document.Text);
+            change.Add(intakeCipher, ContractEmails.Link, client.Email, EmailTemplates.ContractLink(
+                found.Intake.PreferredLanguage, client.FirstName, Reference.Display(intakeId), actor.DisplayName,
+                site.Value.Link("contract.html", "token=" + link.Text), link.ExpiresAt));
+            var linkMessageId = change.Messages[^1].Email.MessageId;
             var (contract, issuedEvent) = new StoredContract(
                 contractId, engagement.RowKey, (previous?.Contract.Version ?? 0) + 1, ContractStatus.Issued, document.TemplateVersion, document.Language,
                 form.SessionsPlanned, form.Format, form.UsualPricePerSessionEur, sha, document, form.Message,
                 actor.MemberId, actor.DisplayName, actor.Profile?.Certification ?? Certifications.InTraining, actor.Email,
-                now, link.ExpiresAt, link.Id, 0, "", null, default).WithEvent(dossier, "issued", now);
+                now, link.ExpiresAt, link.Id, 0, "", null, default, linkMessageId).WithEvent(dossier, "issued", now);
 
             using var cipher = UnitCipher.New(protector, contractUnit);
             var transaction = new PartitionTransaction(dossier.PartitionKey)
@@ -105,9 +109,6 @@ public sealed class ContractService(
             var engagementRow = snapshot.Find(engagement.RowKey)!;
             var pointed = new TableEntity(engagementRow) { [EngagementContract] = contractId };
             transaction.Replace(pointed, engagementRow.ETag);
-            change.Add(intakeCipher, ContractEmails.Link, client.Email, EmailTemplates.ContractLink(
-                found.Intake.PreferredLanguage, client.FirstName, Reference.Display(intakeId), actor.DisplayName,
-                site.Value.Link("contract.html", "token=" + link.Text), link.ExpiresAt));
             change.AppendTo(transaction);
             return new Decision<IssuedContract>.Commit(transaction, receipt =>
             {
@@ -130,7 +131,7 @@ public sealed class ContractService(
             return opened.Failure;
         var (ids, snapshot, contract) = opened.Value;
         var now = time.GetUtcNow();
-        if (contract.Contract.Status == ContractStatus.Issued)
+        if (contract.Contract.Status is ContractStatus.Issued or ContractStatus.Emailed)
         {
             var (read, openedEvent) = (contract.Contract with { Status = ContractStatus.Opened }).WithEvent(ids.Dossier, "opened", now);
             using var cipher = UnitCipher.Open(protector, contract.Unit, contract.WrappedKey);

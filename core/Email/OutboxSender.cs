@@ -19,6 +19,7 @@ public sealed partial class OutboxSender(
     IEmailSender sender,
     PersonalDataProtector protector,
     IEnumerable<IEmailFailureObserver> observers,
+    IEnumerable<IEmailSentObserver> sentObservers,
     IEnumerable<IAttachmentSource> attachments,
     IOptions<EmailOptions> options,
     TimeProvider time,
@@ -130,7 +131,11 @@ public sealed partial class OutboxSender(
         {
             var (row, email) = (leased[i].Row, leased[i].Email);
             if (outcomes[i] is SendOutcome.Sent)
+            {
                 LogSent(logger, email.MessageId, leased[i].Kind);
+                foreach (var observer in sentObservers)
+                    await observer.OnSentAsync(unit, leased[i].Kind, email.MessageId, cancellationToken).ConfigureAwait(false);
+            }
             if (row.GetString(OutboxRow.Status) != OutboxStatus.Failed)
                 continue;
             var reason = row.GetString(OutboxRow.LastError);

@@ -3,10 +3,13 @@ namespace Solidaire.Browser.Tests.Staff;
 /// <summary>What the engagement screen's contract panel says, in each language ("{0}" marks a value).</summary>
 public sealed record ContractTexts(
     string NavEngagements, string OpenEngagement, string Heading, string NotYet, string None, string Price, string Sessions,
-    string Message, string Phone, string Issue, string Reissue, string Sent, string Issued, string Opened, string SignedOn,
+    string Message, string Phone, string Issue, string Reissue, string Sent, string Issued, string Emailed, string Opened, string SignedOn,
     string Status, string Version, string Contribution, string NonFinancial, string Understood, string Supervision, string Yes, string No,
     string PriceInvalid, string SessionsInvalid)
 {
+    /// <summary>Right after issuing, the link email may or may not have left yet: the status is one of the two.</summary>
+    public System.Text.RegularExpressions.Regex IssuedOrEmailed => new("^(" + System.Text.RegularExpressions.Regex.Escape(Issued) + "|" + System.Text.RegularExpressions.Regex.Escape(Emailed) + ")$");
+
     public static readonly ContractTexts French = new(
         NavEngagements: "Mes accompagnements",
         OpenEngagement: "Ouvrir l'accompagnement {0}",
@@ -20,7 +23,8 @@ public sealed record ContractTexts(
         Issue: "Envoyer le contrat",
         Reissue: "Envoyer la nouvelle version",
         Sent: "Contrat envoyé (version {0}).",
-        Issued: "envoyé",
+        Issued: "prêt, email en cours d'envoi",
+        Emailed: "envoyé par email à la personne",
         Opened: "ouvert par la personne",
         SignedOn: "Signé le ",
         Status: "État",
@@ -47,7 +51,8 @@ public sealed record ContractTexts(
         Issue: "Send the contract",
         Reissue: "Send the new version",
         Sent: "Contract sent (version {0}).",
-        Issued: "sent",
+        Issued: "ready, email being sent",
+        Emailed: "emailed to the client",
         Opened: "opened by the client",
         SignedOn: "Signed on ",
         Status: "Status",

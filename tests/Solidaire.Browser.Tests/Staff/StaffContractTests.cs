@@ -27,8 +27,15 @@ public sealed class StaffContractTests(BrowserApp app)
             coach.IssueContractAsync("72,50", "3", texts.Phone, "Bonjour Jeanne,\nau plaisir de vous accompagner."));
 
         await Expect(coach.ContractPanel).ToContainTextAsync(string.Format(texts.Sent, 1));
-        await Expect(coach.ContractFact(texts.Status)).ToHaveTextAsync(texts.Issued);
+        await Expect(coach.ContractFact(texts.Status)).ToHaveTextAsync(texts.IssuedOrEmailed);
         await Expect(coach.ContractFact(texts.Version)).ToHaveTextAsync("1");
+        // Once the link email has left, the console says so (the status is read when the screen loads).
+        for (var i = 0; i < 40 && await coach.ContractFact(texts.Status).TextContentAsync() != texts.Emailed; i++)
+        {
+            await Task.Delay(250);
+            await coach.Page.ReloadAsync();
+        }
+        await Expect(coach.ContractFact(texts.Status)).ToHaveTextAsync(texts.Emailed);
         // What the form sent is what the client reads.
         var (status, contract) = await _mail.ReadContractAsync(token);
         Assert.Equal(200, status);
@@ -123,7 +130,7 @@ public sealed class StaffContractTests(BrowserApp app)
         await coach.AssertScreenAsync($"contract-errors-{language}-{width}");
 
         var token = await _mail.NextContractLinkTokenAsync(staged.ClientEmail, () => coach.IssueContractAsync("90", "2"));
-        await Expect(coach.ContractFact(texts.Status)).ToHaveTextAsync(texts.Issued);
+        await Expect(coach.ContractFact(texts.Status)).ToHaveTextAsync(texts.IssuedOrEmailed);
         await coach.AssertScreenAsync($"contract-issued-{language}-{width}");
 
         const string Proofreading = "I will proofread the collective's newsletter.";

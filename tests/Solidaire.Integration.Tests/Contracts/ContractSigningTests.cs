@@ -34,6 +34,9 @@ public sealed partial class ContractSigningTests(Xunit.Abstractions.ITestOutputH
         var issued = await coach.JsonAsync(HttpMethod.Post, $"/api/staff/engagements/{engagement}/contract", terms ?? Terms, HttpStatusCode.Created);
         await Eventually.TrueAsync(() => Task.FromResult(EmlMessage.ReadFolder(App.MailFolder).Count(m => m.To == ClientEmail && LinkToken().IsMatch(m.Text)) > before), "the contract link is emailed");
         var email = EmlMessage.ReadFolder(App.MailFolder).Where(m => m.To == ClientEmail && LinkToken().IsMatch(m.Text)).OrderBy(m => File.GetLastWriteTimeUtc(Path.Combine(App.MailFolder, m.FileName))).Last();
+        // Once the link has left, the contract says so (its "emailed" event), as a client would find it.
+        await Eventually.TrueAsync(async () => (await coach.JsonAsync(HttpMethod.Get, "/api/staff/engagements")).GetProperty("items").EnumerateArray()
+            .Any(e => e.GetProperty("contract") is { ValueKind: JsonValueKind.Object } c && c.GetProperty("status").GetString() == "emailed"), "the contract is recorded as emailed");
         return (LinkToken().Match(email.Text).Groups[1].Value, issued.GetProperty("sha256").GetString()!);
     }
 
@@ -56,7 +59,7 @@ public sealed partial class ContractSigningTests(Xunit.Abstractions.ITestOutputH
         var (coach, engagement) = await ActiveEngagementAsync();
         var (token, sha) = await IssueAsync(coach, engagement);
         var issuedView = Assert.Single((await coach.JsonAsync(HttpMethod.Get, "/api/staff/engagements")).GetProperty("items").EnumerateArray()).GetProperty("contract");
-        Assert.Equal("issued", issuedView.GetProperty("status").GetString());
+        Assert.Equal("emailed", issuedView.GetProperty("status").GetString());
         Assert.Equal(JsonValueKind.Null, issuedView.GetProperty("signed").ValueKind);
         Assert.Equal(3, issuedView.GetProperty("terms").GetProperty("sessionsPlanned").GetInt32()); // what was sent, to show it and to start a new version from it
         Assert.Equal(90m, issuedView.GetProperty("terms").GetProperty("usualPricePerSessionEur").GetDecimal());
@@ -116,6 +119,9 @@ public sealed partial class ContractSigningTests(Xunit.Abstractions.ITestOutputH
             Assert.Contains("Conditions comprises", text, StringComparison.Ordinal);
             Assert.Contains("supervision", text, StringComparison.Ordinal);
             Assert.Contains("Jeanne Dupont-Lefèvre", text, StringComparison.Ordinal);
+            // The event chain in the reader's language, in the order things happened.
+            var flat = string.Join(" ", text.Split((char[])['\n', '\f'], StringSplitOptions.RemoveEmptyEntries));
+            Assert.Matches("émis [0-9TZ:-]+ · envoyé par email [0-9TZ:-]+ · ouvert [0-9TZ:-]+ · signé [0-9TZ:-]+", flat);
         }
     }
 
@@ -258,7 +264,7 @@ public sealed partial class ContractSigningTests(Xunit.Abstractions.ITestOutputH
         foreach (var clear in new[] { "Relire la lettre", "Dupont-Lefèvre", "Au plaisir de vous accompagner", "Claire Martin" })
             Assert.DoesNotContain(clear, dump, StringComparison.Ordinal);
         var events = (await StorageContents.RowsAsync(App, Tables.Dossiers, "contract-event|")).OrderBy(r => r.RowKey).ToArray();
-        Assert.Equal(["issued", "opened", "signed"], events.Select(e => e.GetString("Kind")));
+        Assert.Equal(["issued", "emailed", "opened", "signed"], events.Select(e => e.GetString("Kind")));
         for (var i = 1; i < events.Length; i++)
             Assert.Equal(events[i - 1].GetString("Hash"), events[i].GetString("PreviousHash"));
     }
