@@ -65,6 +65,11 @@ public static class DependencyInjection
         services.AddSingleton<ContractService>();
         services.AddSingleton<IEmailSentObserver, ContractEmailed>();
         services.AddSingleton<IAttachmentSource, ContractPdfAttachment>();
+        services.AddValidatedOptions<Sessions.SessionOptions>(configuration, Sessions.SessionOptions.Section);
+        services.AddSingleton<Sessions.SessionService>();
+        services.AddSingleton<IAttachmentSource, Sessions.SessionCalendar>();
+        services.AddSingleton<IDeadlineHandler, EngagementFollowUp>();
+        services.AddSingleton<IDeadlineHandler, ContractExpiry>();
         services.AddSingleton<StaffBootstrap>();
         services.AddHostedService(sp => sp.GetRequiredService<StaffBootstrap>());
         services.AddSingleton<RetentionService>();

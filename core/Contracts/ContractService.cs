@@ -40,6 +40,7 @@ public sealed class ContractService(
     IOptions<RetentionOptions> retention,
     IOptions<SiteOptions> site,
     IOptions<StaffOptions> staffOptions,
+    IOptions<Sessions.SessionOptions> sessionOptions,
     TimeProvider time)
 {
     public static readonly Failure NotFound = new(FailureKind.NotFound, "engagement_not_found", "There is no such engagement.");
@@ -60,7 +61,9 @@ public sealed class ContractService(
         var change = emails.Start(intakeUnit);
         var settings = options.Value;
         var link = tokens.Issue(TokenPurpose.ContractLink, ContractIds.Format(dossier, intakeId, engagementId, contractId), TimeSpan.FromDays(settings.LinkDays));
-        await deadlines.ScheduleAsync([change.Dispatch], cancellationToken).ConfigureAwait(false);
+        // The link's expiry is a deadline too: the coach is told if the client has not signed by then.
+        var expiry = ContractExpiry.NewDeadline(link.ExpiresAt, dossier, intakeId, contractId);
+        await deadlines.ScheduleAsync([change.Dispatch, expiry], cancellationToken).ConfigureAwait(false);
 
         var outcome = await OptimisticConcurrency.RunAsync<IssuedContract>(dossiers, dossier, Selectors(intakeId), snapshot =>
         {
@@ -119,7 +122,7 @@ public sealed class ContractService(
         if (outcome.IsSuccess)
             emails.SendAfterCommit(change);
         else
-            emails.Abandon(change);
+            emails.Abandon(change, expiry);
         return outcome;
     }
 
@@ -156,12 +159,14 @@ public sealed class ContractService(
     public async Task<Outcome<StoredContract>> SignAsync(string? linkToken, SignatureForm form, SignatureOrigin origin, CancellationToken cancellationToken)
     {
         if (await tokens.ValidateGenuineAsync(linkToken, TokenPurpose.ContractLink).ConfigureAwait(false) is not { } claims
-            || !ContractIds.TryParse(claims.Subject, out var dossier, out var intakeId, out _, out var contractId))
+            || !ContractIds.TryParse(claims.Subject, out var dossier, out var intakeId, out var engagementId, out var contractId))
             return StaffAccess.InvalidToken;
         var intakeUnit = new RetentionUnit(dossier, intakeId);
         var contractUnit = new RetentionUnit(dossier, contractId);
         var change = emails.Start(intakeUnit);
         var scheduled = false;
+        // From the signature, the engagement is followed: reminded, then lapsed, without sessions (issue 10).
+        var followUp = EngagementFollowUp.First(sessionOptions.Value, dossier, intakeId, engagementId, time.GetUtcNow());
         var outcome = await OptimisticConcurrency.RunAsync<StoredContract>(dossiers, dossier, Selectors(intakeId), snapshot =>
         {
             if (snapshot.Find(StoredContract.RowKeyOf(contractId)) is not { } row
@@ -202,14 +207,14 @@ public sealed class ContractService(
             // The emails' deadline is written once, before the first attempt that commits.
             if (!scheduled)
             {
-                await deadlines.ScheduleAsync([change.Dispatch], ct).ConfigureAwait(false);
+                await deadlines.ScheduleAsync([change.Dispatch, followUp], ct).ConfigureAwait(false);
                 scheduled = true;
             }
         }).ConfigureAwait(false);
         if (outcome.IsSuccess)
             emails.SendAfterCommit(change);
         else if (scheduled)
-            emails.Abandon(change);
+            emails.Abandon(change, followUp);
         return outcome;
     }
 

@@ -59,7 +59,7 @@ public sealed class ChangeEmails
 }
 
 /// <summary>Starts <see cref="ChangeEmails"/> and sends them once their change has committed.</summary>
-public sealed class ChangeEmailSender(HeldWork held, OutboxSender outbox, IOptions<EmailOptions> options, TimeProvider time)
+public sealed class ChangeEmailSender(HeldWork held, OutboxSender outbox, IDeadlineStore deadlines, IDossierStore dossiers, IOptions<EmailOptions> options, TimeProvider time)
 {
     public ChangeEmails Start(RetentionUnit unit)
     {
@@ -76,6 +76,59 @@ public sealed class ChangeEmailSender(HeldWork held, OutboxSender outbox, IOptio
     /// <summary>The change committed: sends <paramref name="emails"/> now, in the background, with the change's other held work.</summary>
     public void SendAfterCommit(ChangeEmails emails, params HeldDeadline[] with) =>
         held.Enqueue([.. SendWork(emails) is { } work ? [work] : Array.Empty<HeldDeadline>(), .. with]);
+
+    /// <summary>
+    /// The change committed without its dispatch deadline written first (a change whose request path
+    /// holds two round trips: its read and its transaction). The deadline is written right after, off
+    /// the request path when this process sends the emails itself: a crash in between leaves the rows
+    /// in the outbox, sent by the next dispatch of the unit (<see cref="RescueAsync"/>).
+    /// </summary>
+    public async Task SendAfterCommitUnscheduledAsync(ChangeEmails emails, CancellationToken cancellationToken)
+    {
+        if (emails.IsEmpty)
+            return;
+        if (SendWork(emails) is not { } work)
+        {
+            await deadlines.ScheduleAsync([emails.Dispatch], cancellationToken).ConfigureAwait(false);
+            return;
+        }
+        held.Enqueue([work with
+        {
+            Work = async ct =>
+            {
+                await deadlines.ScheduleAsync([emails.Dispatch], ct).ConfigureAwait(false);
+                return await work.Work(ct).ConfigureAwait(false);
+            },
+        }]);
+    }
+
+    /// <summary>
+    /// For a job (no request waiting): writes the emails' deadline and <paramref name="others"/>, commits
+    /// <paramref name="transaction"/> with the emails in it, then sends them. False, with nothing left
+    /// behind, when the transaction lost a race: the caller looks again.
+    /// </summary>
+    public async Task<bool> CommitAsync(ChangeEmails emails, PartitionTransaction transaction, IReadOnlyList<Deadline> others, CancellationToken cancellationToken)
+    {
+        emails.AppendTo(transaction);
+        await deadlines.ScheduleAsync([emails.Dispatch, .. others], cancellationToken).ConfigureAwait(false);
+        var committed = await dossiers.CommitAsync(transaction, cancellationToken).ConfigureAwait(false);
+        if (!committed.IsSuccess)
+        {
+            Abandon(emails, [.. others]);
+            return false;
+        }
+        emails.Committed(committed.Value);
+        SendAfterCommit(emails);
+        return true;
+    }
+
+    /// <summary>Schedules a dispatch of <paramref name="unit"/>'s outbox now when a row of it waits with no sender: for a rule that reads the outbox anyway.</summary>
+    public async Task RescueAsync(RetentionUnit unit, IEnumerable<Azure.Data.Tables.TableEntity> outboxRows, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        if (outboxRows.Any(r => OutboxRow.IsDue(r, now - options.Value.SendLease)))
+            await deadlines.ScheduleAsync([Deadline.New(OutboxSender.Dispatch, now, unit.Dossier.PartitionKey, unit.Id)], cancellationToken).ConfigureAwait(false);
+    }
 
     /// <summary>The change did not happen: its dispatch deadline, and the others it wrote, have nothing to do.</summary>
     public void Abandon(ChangeEmails emails, params Deadline[] others) =>

@@ -11,7 +11,7 @@ public sealed record EmailContent(string Language, string Subject, string Text, 
 /// The emails' words, in French and English, chosen by the recipient's language. Every value put
 /// into HTML is encoded.
 /// </summary>
-public static class EmailTemplates
+public static partial class EmailTemplates
 {
     /// <summary>Where to turn at once (rule 2: every email to a client lists professional help, §3.1, §3.7).</summary>
     internal static readonly string[] HelpEn =

@@ -65,7 +65,8 @@ public static class OutboxRow
             [NextAttemptAt] = now,
             [LeaseUntil] = leasedUntil,
             [CreatedAt] = now,
-            [Attachment] = attachment,
+            // Sealed: a reference may hold an address or a video room's link (a calendar invitation).
+            [Attachment] = cipher.Seal(rowKey, Attachment, attachment),
         };
         return new OutboxMessage(row, new OutgoingEmail(messageId, to, content.Language, content.Subject, content.Text, content.Html, attachment));
     }
@@ -73,7 +74,7 @@ public static class OutboxRow
     public static OutboxMessage Open(UnitCipher cipher, TableEntity row)
     {
         string Field(string name) => cipher.Open(row.RowKey, name, row.GetString(name))!;
-        return new OutboxMessage(row, new OutgoingEmail(row.GetString(MessageId), Field(To), row.GetString(Language), Field(Subject), Field(Text), Field(Html), row.GetString(Attachment)));
+        return new OutboxMessage(row, new OutgoingEmail(row.GetString(MessageId), Field(To), row.GetString(Language), Field(Subject), Field(Text), Field(Html), cipher.Open(row.RowKey, Attachment, row.GetString(Attachment))));
     }
 
     /// <summary>Due to be sent: pending and its time has come, or leased by a sender whose lease ran out (it died).</summary>

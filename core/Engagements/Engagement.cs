@@ -16,7 +16,26 @@ public static class EngagementStatus
     /// <summary>The coach declined; the intake went back to the queue.</summary>
     public const string Refused = "refused";
 
+    /// <summary>Ended, with an <see cref="EngagementOutcomes">outcome</see>; its retention clock runs from then.</summary>
+    public const string Closed = "closed";
+
     public static bool IsOpen(string status) => status is Proposed or Active;
+}
+
+/// <summary>How an engagement ended (§3.7, §3.21, §3.23, §5.1, §5.2).</summary>
+public static class EngagementOutcomes
+{
+    public const string Completed = "completed";
+    public const string Referred = "referred";
+    public const string ClassicContract = "classic_contract";
+    public const string EndedByClient = "ended_by_client";
+    public const string EndedByCoach = "ended_by_coach";
+
+    /// <summary>No session for the lapse period: closed by the follow-up, never by a person.</summary>
+    public const string Lapsed = "lapsed";
+
+    /// <summary>What a coach may choose when closing.</summary>
+    public static readonly IReadOnlyList<string> ByCoach = [Completed, Referred, ClassicContract, EndedByClient, EndedByCoach];
 }
 
 /// <summary>

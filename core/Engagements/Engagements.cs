@@ -10,8 +10,10 @@ using Solidaire.Core.Staff;
 
 namespace Solidaire.Core.Engagements;
 
-/// <summary>An engagement as its coach sees it in their list.</summary>
-public sealed record CoachEngagement(string Id, string IntakeId, string Reference, string Status, DateTimeOffset AssignedAt, string ClientFirstName, string PreferredLanguage, ContractSummary? Contract);
+/// <summary>An engagement as its coach sees it: in their list and on its own screen, with its sessions (their notes are the coach's alone).</summary>
+public sealed record CoachEngagement(
+    string Id, string IntakeId, string Reference, string Status, DateTimeOffset AssignedAt, string ClientFirstName, string PreferredLanguage, ContractSummary? Contract,
+    IReadOnlyList<Sessions.SessionView> Sessions, int? SessionLimit, string? Outcome, DateTimeOffset? ClosedAt);
 
 /// <summary>Where an engagement's contract stands, as its coach sees it: once signed, the contribution chosen and both consent answers (rule 7).</summary>
 public sealed record ContractSummary(
@@ -30,6 +32,7 @@ public sealed class Engagements(
     EngagementIndex index,
     PersonalDataProtector protector,
     ChangeEmailSender emails,
+    Sessions.SessionService sessions,
     IOptions<RetentionOptions> retention,
     TimeProvider time)
 {
@@ -49,31 +52,37 @@ public sealed class Engagements(
         var indexed = await index.OfCoachAsync(actor.MemberId, cancellationToken).ConfigureAwait(false);
         var opened = await Task.WhenAll(indexed.Select(async e =>
         {
-            var snapshot = await dossiers.LoadAsync(e.Dossier, Contracts.ContractService.Selectors(e.IntakeId), cancellationToken).ConfigureAwait(false);
-            var unit = new RetentionUnit(e.Dossier, e.IntakeId);
-            if (Triage.Find(snapshot, unit) is not { } found
-                || Triage.Engagements(snapshot, e.IntakeId).FirstOrDefault(x => x.EngagementId == e.EngagementId) is not { } engagement
-                || engagement.CoachId != actor.MemberId)
-                return null;
-            using var cipher = UnitCipher.Open(protector, unit, found.WrappedKey);
-            var data = IntakeRow.Open(cipher, found.Row);
-            return new CoachEngagement(e.ApiId, StaffIds.Intake(e.Dossier, e.IntakeId), Reference.Display(e.IntakeId), engagement.Status, engagement.AssignedAt, data.FirstName, found.Intake.PreferredLanguage,
-                ContractOf(snapshot, engagement));
+            var snapshot = await dossiers.LoadAsync(e.Dossier, EngagementState.Selectors(e.IntakeId), cancellationToken).ConfigureAwait(false);
+            var state = EngagementState.ForCoach(snapshot, e.IntakeId, e.EngagementId, actor, protector);
+            return state.IsSuccess ? Describe(state.Value) : null;
         })).ConfigureAwait(false);
         return Outcome<IReadOnlyList<CoachEngagement>>.Ok([.. opened.OfType<CoachEngagement>()]);
     }
 
-    private ContractSummary? ContractOf(DossierSnapshot snapshot, Engagement engagement)
+    /// <summary>One engagement, for its coach: one read.</summary>
+    public async Task<Outcome<CoachEngagement>> OneAsync(StaffMember actor, string id, CancellationToken cancellationToken)
     {
-        if (snapshot.Find(engagement.RowKey)?.GetString(Contracts.ContractService.EngagementContract) is not { } contractId
-            || snapshot.Find(Contracts.StoredContract.RowKeyOf(contractId)) is not { } row)
-            return null;
-        var unit = new RetentionUnit(snapshot.Dossier, contractId);
-        using var cipher = UnitCipher.Open(protector, unit, DataKeyRow.WrappedKeyOf(snapshot.Find(unit.DataKeyRow))!);
-        var contract = Contracts.StoredContract.Open(cipher, row);
-        return new ContractSummary(contract.StatusAt(time.GetUtcNow()), contract.Version, contract.Sha256, contract.IssuedAt, contract.ExpiresAt, contract.Signature,
-            contract.SessionsPlanned, contract.Format, contract.UsualPricePerSessionEur, contract.Message);
+        if (!StaffIds.TryEngagement(id, out var dossier, out var intakeId, out var engagementId))
+            return NotFound;
+        var snapshot = await dossiers.LoadAsync(dossier, EngagementState.Selectors(intakeId), cancellationToken).ConfigureAwait(false);
+        var state = EngagementState.ForCoach(snapshot, intakeId, engagementId, actor, protector);
+        return state.IsSuccess ? Outcome<CoachEngagement>.Ok(Describe(state.Value)) : state.Failure;
     }
+
+    private CoachEngagement Describe(EngagementState state)
+    {
+        using var cipher = state.OpenCipher(protector);
+        var data = IntakeRow.Open(cipher, state.IntakeEntity);
+        var e = state.Engagement;
+        var contract = state.Contract is not { } c ? null : new ContractSummary(c.StatusAt(time.GetUtcNow()), c.Version, c.Sha256, c.IssuedAt, c.ExpiresAt, c.Signature,
+            c.SessionsPlanned, c.Format, c.UsualPricePerSessionEur, c.Message);
+        return new CoachEngagement(StaffIds.Engagement(state.Unit.Dossier, e.IntakeId, e.EngagementId), StaffIds.Intake(state.Unit.Dossier, e.IntakeId),
+            Reference.Display(e.IntakeId), e.Status, e.AssignedAt, data.FirstName, state.Intake.PreferredLanguage, contract,
+            sessions.List(state), state.SessionLimit, state.Row.GetString(OutcomeColumn), state.Row.GetDateTimeOffset(ClosedAtColumn));
+    }
+
+    internal const string OutcomeColumn = "Outcome";
+    internal const string ClosedAtColumn = "ClosedAt";
 
     /// <summary>The coach takes the engagement on, declaring no conflict of interest; the client hears a coach was found.</summary>
     public Task<Outcome<Engagement>> ConfirmAsync(StaffMember actor, string id, bool noConflictDeclared, CancellationToken cancellationToken)

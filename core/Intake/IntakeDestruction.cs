@@ -29,6 +29,7 @@ public sealed partial class IntakeDestruction(IDossierStore dossiers, IntakeQueu
             new RowSelector.Exact(intakeKey),
             new RowSelector.Prefix(DossierKeys.OutboxPrefix(unit.Id)),
             new RowSelector.Prefix(Engagements.Engagement.PrefixOf(unit.Id)),
+            new RowSelector.Prefix(Sessions.StoredSession.PrefixOf(unit.Id)),
             IntakeMarker.Of(unit.Id),
         ], cancellationToken).ConfigureAwait(false);
 

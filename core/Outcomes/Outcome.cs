@@ -10,6 +10,9 @@ public sealed record Failure(FailureKind Kind, string Code, string Title, IReadO
     /// <summary>What is missing for the operation to succeed (e.g. a coach's requirements): a "missing" member of the problem.</summary>
     public IReadOnlyList<string>? Missing { get; init; }
 
+    /// <summary>The ways on that remain when a limit is reached (the charter's 4 sessions: a classic contract or a referral, §3.23): an "alternatives" member of the problem.</summary>
+    public IReadOnlyList<string>? Alternatives { get; init; }
+
     public static Failure Invalid(IReadOnlyDictionary<string, string[]> errors) =>
         new(FailureKind.Invalid, "validation_failed", "The request has invalid fields.", errors);
 

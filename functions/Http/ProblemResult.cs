@@ -27,6 +27,7 @@ public sealed record ProblemResult(int Status, string Code, string Title) : IAct
     public TimeSpan? RetryAfter { get; init; }
     public IReadOnlyList<string>? Allow { get; init; }
     public IReadOnlyList<string>? Missing { get; init; }
+    public IReadOnlyList<string>? Alternatives { get; init; }
 
     public Task ExecuteResultAsync(ActionContext context) => WriteAsync(context.HttpContext);
 
@@ -45,7 +46,7 @@ public sealed record ProblemResult(int Status, string Code, string Title) : IAct
         // A body of thousands of unknown fields must not get an answer hundreds of times its size.
         var listed = Errors is { Count: > MaxListedErrors } all ? all.Take(MaxListedErrors).ToDictionary(StringComparer.Ordinal) : Errors;
         int? moreErrors = Errors is { Count: > MaxListedErrors } ? Errors.Count - MaxListedErrors : null;
-        var body = new Body($"urn:solidaire:problem:{Code}", Title, Status, Code, Detail, listed, moreErrors, Missing, CorrelationId);
+        var body = new Body($"urn:solidaire:problem:{Code}", Title, Status, Code, Detail, listed, moreErrors, Missing, Alternatives, CorrelationId);
         await JsonSerializer.SerializeAsync(response.Body, body, Json, http.RequestAborted).ConfigureAwait(false);
     }
 
@@ -58,5 +59,6 @@ public sealed record ProblemResult(int Status, string Code, string Title) : IAct
         IReadOnlyDictionary<string, string[]>? Errors,
         int? MoreErrors,
         IReadOnlyList<string>? Missing,
+        IReadOnlyList<string>? Alternatives,
         string? CorrelationId);
 }

@@ -14,6 +14,7 @@ public static class Problems
         Errors = failure.Errors,
         RetryAfter = failure.RetryAfter,
         Missing = failure.Missing,
+        Alternatives = failure.Alternatives,
     };
 
     public static int StatusFor(FailureKind kind) => kind switch

@@ -90,5 +90,22 @@ public static class StaffViews
                 supervisionConsent = s.SupervisionConsent,
             },
         },
+        sessions = e.Sessions.Select(Session),
+        sessionCount = e.Sessions.Count,
+        sessionLimit = e.SessionLimit,
+        outcome = e.Outcome,
+        closedAt = e.ClosedAt,
+    };
+
+    /// <summary>A session for its coach: the start with the offset it was given, the room link, the private notes.</summary>
+    public static object Session(Core.Sessions.SessionView s) => new
+    {
+        id = s.Id,
+        date = s.Start.ToString("yyyy-MM-dd'T'HH:mmzzz", System.Globalization.CultureInfo.InvariantCulture),
+        durationMinutes = s.DurationMinutes,
+        medium = s.Medium,
+        roomUrl = s.RoomLink,
+        notes = s.Notes,
+        sequence = s.Sequence,
     };
 }

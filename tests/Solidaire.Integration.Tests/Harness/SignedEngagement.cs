@@ -1,0 +1,43 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using Solidaire.Testing;
+
+namespace Solidaire.Integration.Tests.Harness;
+
+/// <summary>
+/// An engagement whose contract the client signed, reached through the API as people do: intake,
+/// assignment, confirmation, contract issued, its emailed link read and signed.
+/// </summary>
+public sealed partial record SignedEngagement(StaffClient Coordinator, StaffClient Coach, string EngagementId, string IntakeId, string ClientEmail, string CoachEmail)
+{
+    public static async Task<SignedEngagement> CreateAsync(TestApp app, string clientEmail = "session-client@example.org", string coachEmail = "session-coach@example.org",
+        int sessionsPlanned = 4, string language = "fr", StaffClient? coordinator = null)
+    {
+        coordinator ??= await StaffClient.SignInAsync(app, StaffClient.Coordinator);
+        var coach = await StaffWorld.ReadyCoachAsync(app, coordinator, coachEmail);
+        var coachId = (await coach.JsonAsync(HttpMethod.Get, "/api/staff/me")).GetProperty("memberId").GetString();
+        var reference = await IntakeBodies.ReferenceOf(await app.Client.PostAsync(IntakeBodies.Valid(clientEmail, language)));
+        var intake = await StaffWorld.IntakeIdAsync(app, coordinator, reference);
+        var engagement = (await coordinator.JsonAsync(HttpMethod.Post, $"/api/staff/intakes/{intake}/assignment", new { coachId }, HttpStatusCode.Created)).GetProperty("engagementId").GetString()!;
+        await coach.JsonAsync(HttpMethod.Post, $"/api/staff/engagements/{engagement}/confirmation", new { noConflictDeclared = true });
+        var sha = (await coach.JsonAsync(HttpMethod.Post, $"/api/staff/engagements/{engagement}/contract",
+            new { sessionsPlanned, format = "video", usualPricePerSessionEur = 80 }, HttpStatusCode.Created)).GetProperty("sha256").GetString();
+        var link = await EmlMessage.WaitForAsync(app.MailFolder, m => m.To == clientEmail && LinkToken().IsMatch(m.Text));
+        var token = LinkToken().Match(link.Text).Groups[1].Value;
+        var signed = await StaffClient.SendAsync(app, HttpMethod.Post, "/api/client/contract/signature", token, new
+        {
+            counterpart = new { kind = "financial", amountEur = 1 },
+            understood = true,
+            supervisionConsent = true,
+            signatureName = "Jeanne Dupont-Lefèvre",
+            sha256 = sha,
+        });
+        Assert.Equal(HttpStatusCode.Created, signed.StatusCode);
+        return new SignedEngagement(coordinator, coach, engagement, intake, clientEmail, coachEmail);
+    }
+
+    public string Sessions => $"/api/staff/engagements/{EngagementId}/sessions";
+
+    [GeneratedRegex(@"contract\.html#token=([A-Za-z0-9_\-\.]+)")]
+    private static partial Regex LinkToken();
+}
