@@ -69,6 +69,7 @@ public static class DependencyInjection
         services.AddSingleton<Sessions.SessionService>();
         services.AddSingleton<IAttachmentSource, Sessions.SessionCalendar>();
         services.AddSingleton<IDeadlineHandler, EngagementFollowUp>();
+        services.AddSingleton<EngagementClosure>();
         services.AddSingleton<IDeadlineHandler, ContractExpiry>();
         services.AddSingleton<StaffBootstrap>();
         services.AddHostedService(sp => sp.GetRequiredService<StaffBootstrap>());

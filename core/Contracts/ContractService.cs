@@ -179,6 +179,9 @@ public sealed class ContractService(
                 return LinkExpired;
             if (contract.Status == ContractStatus.Signed)
                 return AlreadySigned;
+            // An engagement closed before its contract was signed takes its link with it.
+            if (Triage.Engagements(snapshot, intakeId).FirstOrDefault(e => e.EngagementId == engagementId)?.Status != EngagementStatus.Active)
+                return LinkExpired;
             var now = time.GetUtcNow();
             if (claims.ExpiresAt <= now)
                 return LinkExpired;

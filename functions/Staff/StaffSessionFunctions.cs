@@ -29,4 +29,10 @@ public sealed partial class StaffFunctions
         [HttpTrigger(AuthorizationLevel.Anonymous, "delete", Route = "staff/engagements/{id}/sessions/{sessionId}")] HttpRequest request, string id, string sessionId, CancellationToken cancellationToken) =>
         AsMemberAsync(request, async actor => Answers.From(await sessions.RemoveAsync(actor, id, sessionId, cancellationToken), StatusCodes.Status200OK,
             s => new { id = s.Id, removed = true }), cancellationToken);
+
+    [Function("StaffCloseEngagement")]
+    public Task<IActionResult> CloseEngagement(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "staff/engagements/{id}/closure")] HttpRequest request, string id, CancellationToken cancellationToken) =>
+        ActAsync(request, Core.Engagements.ClosureForm.Parse, (actor, form) => closure.CloseAsync(actor, id, form, cancellationToken), StatusCodes.Status200OK,
+            e => new { id, status = e.Status }, cancellationToken);
 }
