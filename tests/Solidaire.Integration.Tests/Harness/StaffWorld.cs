@@ -89,6 +89,7 @@ public sealed class StaffWorld
         world._values["engagement"] = engagement.GetProperty("engagementId").GetString()!;
         world._values["activeEngagement"] = active;
         world._values["charterless"] = new string('0', 64);
+        world._values["session"] = "0123456789abcdef0123456789abcdef"; // no such session: the rules answer before looking
         return world;
     }
 }

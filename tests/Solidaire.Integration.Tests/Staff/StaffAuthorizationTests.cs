@@ -31,6 +31,12 @@ public sealed class StaffAuthorizationTests : AppTest
         ("POST", "/api/staff/engagements/{engagement}/confirmation", """{"noConflictDeclared":true}""", 401, 403, 200, 403),
         ("POST", "/api/staff/engagements/{engagement}/refusal", """{"reason":"Je connais cette personne"}""", 401, 403, 200, 403),
         ("POST", "/api/staff/engagements/{activeEngagement}/contract", """{"sessionsPlanned":2,"usualPricePerSessionEur":80}""", 401, 403, 201, 403),
+        ("GET", "/api/staff/engagements/{activeEngagement}", null, 401, 403, 200, 403),
+        // Sessions wait for the client's signature: the assigned coach is told so (409), nobody else learns anything.
+        ("POST", "/api/staff/engagements/{activeEngagement}/sessions", """{"date":"2030-01-02T10:00+01:00","durationMinutes":60,"medium":"video"}""", 401, 403, 409, 403),
+        ("PUT", "/api/staff/engagements/{activeEngagement}/sessions/{session}", """{"date":"2030-01-02T10:00+01:00","durationMinutes":60,"medium":"video"}""", 401, 403, 409, 403),
+        ("DELETE", "/api/staff/engagements/{activeEngagement}/sessions/{session}", null, 401, 403, 409, 403),
+        ("POST", "/api/staff/engagements/{activeEngagement}/closure", """{"outcome":"ended_by_client"}""", 401, 403, 200, 403),
         // The client's routes answer to the emailed link only: no staff token opens them.
         ("GET", "/api/client/contract", null, 401, 401, 401, 401),
         ("POST", "/api/client/contract/signature", """{"counterpart":{"kind":"financial","amountEur":1},"understood":true,"supervisionConsent":true,"signatureName":"Jeanne Dupont-Lefèvre","sha256":"{charterless}"}""", 401, 401, 401, 401),
@@ -66,7 +72,7 @@ public sealed class StaffAuthorizationTests : AppTest
 
         var expected = caller switch { Caller.OtherCoach => otherCoach, Caller.AssignedCoach => assignedCoach, Caller.Coordinator => coordinator, _ => anonymous };
         Assert.True((int)response.StatusCode == expected, $"{method} {path} as {caller}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
-        if (expected >= 400)
+        if (expected is 401 or 403)
             Assert.Equal(expected == 401 ? "invalid_token" : "forbidden", (await Problem.ReadAsync(response)).Code);
     }
 
