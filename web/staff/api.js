@@ -15,6 +15,7 @@ export class ApiError extends Error {
     this.code = (problem && problem.code) || (status === 0 ? "network" : "http_" + status);
     this.errors = (problem && problem.errors) || {};
     this.missing = (problem && problem.missing) || [];
+    this.alternatives = (problem && problem.alternatives) || []; // the ways on offered with a limit (§3.23)
     this.retryAfter = retryAfter;
   }
 }

@@ -50,6 +50,13 @@ export function Screen({ title, notice, noticeKind, children }) {
     ${children}`;
 }
 
+/** A confirmation of what was just done, at the place it was done: it takes the focus as it shows. */
+export function FocusedNotice({ text }) {
+  const ref = useRef(null);
+  useEffect(() => { ref.current.focus(); }, []);
+  return html`<p class="notice success" tabindex="-1" ref=${ref}>${text}</p>`;
+}
+
 /** A text input or textarea with its label, hint and error; required or optional said in words. */
 export function TextField({ id, label, hint, error, required, value, onInput, type = "text", multiline, rows = 3, ...rest }) {
   const { t } = useLanguage();
@@ -83,7 +90,10 @@ export function CheckField({ id, label, hint, error, checked, onChange }) {
     </div>`;
 }
 
-/** A group of radios or checkboxes under one legend; the first control is where its error links to. */
+/**
+ * A group of radios or checkboxes under one legend; the first control is where its error links to.
+ * An option may carry its own explanation ([code, label, hint]), read with its control.
+ */
 export function Choices({ id, type, legend, hint, error, options, isChecked, onChange }) {
   const { t } = useLanguage();
   const describedBy = [hint && id + "-hint", error && id + "-error"].filter(Boolean).join(" ") || undefined;
@@ -92,13 +102,34 @@ export function Choices({ id, type, legend, hint, error, options, isChecked, onC
       <legend>${legend} <span class="marker">${t("marker.required")}</span></legend>
       ${hint && html`<p class="hint" id=${id + "-hint"}>${hint}</p>`}
       ${error && html`<p class="field-error" id=${id + "-error"}>${error}</p>`}
-      ${options.map(([code, label]) => html`
+      ${options.map(([code, label, optionHint]) => html`
         <div class="choice-row">
           <input type=${type} id=${id + "-" + code} name=${id} value=${code} checked=${isChecked(code)}
+            aria-describedby=${optionHint ? id + "-" + code + "-hint" : undefined}
             onChange=${e => onChange(code)(e.currentTarget.checked)} />
           <label for=${id + "-" + code}>${label}</label>
-        </div>`)}
+        </div>
+        ${optionHint && html`<p class="hint check-hint" id=${id + "-" + code + "-hint"}>${optionHint}</p>`}`)}
     </fieldset>`;
+}
+
+/**
+ * The second step of an action that cannot be undone: the question takes the focus, then yes or no.
+ * yesType "submit" makes yes send the form it stands in (its errors then show in that form's summary).
+ */
+export function ConfirmStep({ id, question, yes, no, busy, message, onYes, onNo, yesType = "button" }) {
+  const { t } = useLanguage();
+  const ref = useRef(null);
+  useEffect(() => { if (ref.current) ref.current.focus(); }, []);
+  return html`
+    <div class="confirm" role="group" aria-labelledby=${id}>
+      <p id=${id} tabindex="-1" ref=${ref}>${question}</p>
+      ${message && html`<p class="field-error" role="alert">${message}</p>`}
+      <div class="button-row">
+        <button class="button danger" type=${yesType} disabled=${busy} onClick=${onYes}>${busy ? t("staff.sending") : yes}</button>
+        <button class="button secondary" type="button" onClick=${onNo}>${no}</button>
+      </div>
+    </div>`;
 }
 
 /**
@@ -185,7 +216,7 @@ export function fieldMessages(lang, error, prefix = "") {
  * or one message. special(error) may explain a problem its own way ({fields, message}). A 401 is left
  * to the console, which shows the sign-in screen.
  */
-export function useSubmit({ validate = () => ({}), send, fieldIds = {}, special = () => null }) {
+export function useSubmit({ validate = () => ({}), send, fieldIds = {}, special = () => null, prefix = "" }) {
   const language = useLanguage();
   const [errors, setErrors] = useState({});
   const [message, setMessage] = useState(null);
@@ -203,7 +234,7 @@ export function useSubmit({ validate = () => ({}), send, fieldIds = {}, special 
       await send();
     } catch (error) {
       if (error.status === 401) return;
-      const handled = (await special(error)) || explain(language, error, fieldIds);
+      const handled = (await special(error)) || explain(language, error, fieldIds, prefix);
       setErrors(handled.fields || {});
       setMessage(handled.message || null);
       setAttempt(a => a + 1);
@@ -215,9 +246,9 @@ export function useSubmit({ validate = () => ({}), send, fieldIds = {}, special 
   return { errors, busy, submit, summary };
 }
 
-function explain(language, error, fieldIds) {
+function explain(language, error, fieldIds, prefix) {
   if (error.code !== "validation_failed") return { message: problemMessage(language.t, error) };
-  const named = fieldMessages(language, error);
+  const named = fieldMessages(language, error, prefix);
   const fields = Object.fromEntries(Object.entries(named).map(([field, text]) => [fieldIds[field] || field, text]));
   return Object.keys(fields).length ? { fields } : { message: language.t("error.rejected") };
 }

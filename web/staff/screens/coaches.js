@@ -2,7 +2,7 @@
 // inviting a coach, and deactivating one (asked twice: their access stops at once).
 import { useEffect, useRef, useState } from "../vendor/hooks.js";
 import { call } from "../api.js";
-import { html, useLanguage, Screen, TextField, SubmitButton, Loading, LoadError, problemMessage, useSubmit } from "../ui.js";
+import { html, useLanguage, Screen, TextField, SubmitButton, ConfirmStep, Loading, LoadError, problemMessage, useSubmit } from "../ui.js";
 import { ProfileSummary } from "./me.js";
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
@@ -77,10 +77,8 @@ function CoachCard({ coach, done }) {
   const [confirming, setConfirming] = useState(false);
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState(null);
-  const question = useRef(null);
   const opener = useRef(null);
   const heading = useRef(null);
-  useEffect(() => { if (confirming && question.current) question.current.focus(); }, [confirming]);
 
   const cancel = () => {
     setConfirming(false);
@@ -119,13 +117,7 @@ function CoachCard({ coach, done }) {
           ${t("coaches.deactivate", { name: coach.displayName })}
         </button>`}
       ${coach.active && confirming && html`
-        <div class="confirm" role="group" aria-labelledby=${headingId + "-question"}>
-          <p id=${headingId + "-question"} tabindex="-1" ref=${question}>${t("coaches.confirmQuestion", { name: coach.displayName })}</p>
-          ${message && html`<p class="field-error" role="alert">${message}</p>`}
-          <div class="button-row">
-            <button class="button danger" type="button" disabled=${busy} onClick=${deactivate}>${busy ? t("staff.sending") : t("coaches.confirmYes")}</button>
-            <button class="button secondary" type="button" onClick=${cancel}>${t("coaches.confirmNo")}</button>
-          </div>
-        </div>`}
+        <${ConfirmStep} id=${headingId + "-question"} question=${t("coaches.confirmQuestion", { name: coach.displayName })}
+          yes=${t("coaches.confirmYes")} no=${t("coaches.confirmNo")} busy=${busy} message=${message} onYes=${deactivate} onNo=${cancel} />`}
     </li>`;
 }

@@ -1,35 +1,30 @@
 // The contract of a coach's engagement (issue 9): issued once the engagement is confirmed, sent again
 // as a new version while unsigned; once signed, the contribution the client alone chose (§2) and both
 // answers, supervision included, which the coach must respect (§3.14). The coach never sets the contribution.
-import { useEffect, useRef, useState } from "../vendor/hooks.js";
+import { useState } from "../vendor/hooks.js";
 import { call } from "../api.js";
-import { html, useLanguage, TextField, Choices, SubmitButton, formatDate, formatEuros, problemMessage, useSubmit } from "../ui.js";
+import { html, useLanguage, TextField, Choices, SubmitButton, FocusedNotice, formatDate, formatEuros, problemMessage, useSubmit } from "../ui.js";
 
-const FORMATS = ["video", "phone", "in_person"]; // video first: the default (§3.15)
+export const FORMATS = ["video", "phone", "in_person"]; // video first: the default (§3.15)
 const MAX_PRICE_EUR = 10000; // the API's ceiling (ContractIssueForm.MaxPricePerSessionEur)
 
 export function ContractPanel({ engagement, reload }) {
   const { t } = useLanguage();
   const [sent, setSent] = useState(0); // counts the versions sent from this screen, to show and focus the notice
-  if (engagement.status !== "proposed" && engagement.status !== "active") return null;
   const contract = engagement.contract;
+  const signed = Boolean(contract && contract.signed);
+  // A closed engagement keeps its signed contract in view: the supervision answer still binds (§3.14).
+  if (engagement.status !== "proposed" && engagement.status !== "active" && !(engagement.status === "closed" && signed)) return null;
   return html`
     <section class="panel" aria-labelledby="contract-heading">
       <h2 id="contract-heading">${t("contract.heading")}</h2>
       ${engagement.status === "proposed" && html`<p>${t("contract.notYet")}</p>`}
-      ${engagement.status === "active" && contract && contract.signed && html`<${Signed} contract=${contract} clientLang=${engagement.preferredLanguage} />`}
-      ${engagement.status === "active" && !(contract && contract.signed) && html`
-        ${sent > 0 && contract && html`<${SentNotice} key=${sent} version=${contract.version} />`}
+      ${engagement.status !== "proposed" && signed && html`<${Signed} contract=${contract} clientLang=${engagement.preferredLanguage} />`}
+      ${engagement.status === "active" && !signed && html`
+        ${sent > 0 && contract && html`<${FocusedNotice} key=${sent} text=${t("contract.sent", { version: contract.version })} />`}
         ${contract ? html`<${Status} contract=${contract} />` : html`<p>${t("contract.none")}</p>`}
         <${IssueForm} engagement=${engagement} reissue=${Boolean(contract)} reload=${reload} sent=${() => setSent(n => n + 1)} />`}
     </section>`;
-}
-
-function SentNotice({ version }) {
-  const { t } = useLanguage();
-  const ref = useRef(null);
-  useEffect(() => { ref.current.focus(); }, []);
-  return html`<p class="notice success" tabindex="-1" ref=${ref}>${t("contract.sent", { version })}</p>`;
 }
 
 function Status({ contract }) {
