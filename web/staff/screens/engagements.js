@@ -1,8 +1,10 @@
 // A coach's own engagements; a proposed one is confirmed with the no-conflict declaration (§3.18)
-// or declined, which returns the request to the coordinators; an active one gets its contract.
+// or declined, which returns the request to the coordinators; an active one gets its contract, its sessions and its closure.
 import { useEffect, useState } from "../vendor/hooks.js";
 import { call } from "../api.js";
 import { ContractPanel } from "./contract.js";
+import { SessionsPanel } from "./sessions.js";
+import { ClosurePanel } from "./closure.js";
 import { html, useLanguage, Screen, TextField, CheckField, SubmitButton, Loading, LoadError,
   formatDate, useSubmit } from "../ui.js";
 
@@ -30,7 +32,8 @@ export function Engagements({ notice }) {
           ${items.map(e => html`
             <li class="card" key=${e.id}>
               <h2 class="card-title"><a href=${"#engagement=" + encodeURIComponent(e.id)}>${t("engagements.open", { reference: e.reference })}</a></h2>
-              <p class=${"badge " + (e.status === "proposed" ? "todo" : e.status === "active" ? "ready" : "inactive")}>${t("engagementStatus." + e.status)}</p>
+              <p class=${"badge " + badgeClass(e.status)}>${t("engagementStatus." + e.status)}</p>
+              ${e.outcome && html`<p>${t("engagements.outcome", { outcome: t("outcome." + e.outcome) })}</p>`}
               <p>${t("engagements.client", { name: e.clientFirstName })} · ${t("lang." + e.preferredLanguage)}</p>
               ${e.contract && html`<p>${t("engagement.contract", { status: t("contractStatus." + e.contract.status) })}</p>`}
               <p class="muted">${t("engagements.assignedAt", { date: formatDate(lang, e.assignedAt) })}</p>
@@ -39,19 +42,39 @@ export function Engagements({ notice }) {
     <//>`;
 }
 
+/** One of the coach's engagements, read alone (and read again after each change made on its screen). */
+function useEngagement(id) {
+  const [engagement, setEngagement] = useState(null);
+  const [missing, setMissing] = useState(false);
+  const [loadError, setLoadError] = useState(null);
+  const load = () => {
+    setLoadError(null);
+    return call("GET", "staff/engagements/" + encodeURIComponent(id)).then(setEngagement, error => {
+      if (error.status === 404 || error.status === 403) setMissing(true);
+      else if (error.status !== 401) setLoadError(error);
+    });
+  };
+  useEffect(() => { load(); }, []);
+  return { engagement, missing, loadError, load };
+}
+
+const badgeClass = status => (status === "proposed" ? "todo" : status === "active" ? "ready" : "inactive");
+
 export function EngagementDetail({ id, done }) {
   const { t, lang } = useLanguage();
-  const { items, loadError, load } = useEngagements();
-  const engagement = items && items.find(e => e.id === id);
+  const { engagement, missing, loadError, load } = useEngagement(id);
+  // The ways on at the session limit lead to the closure form with an outcome chosen (§3.23).
+  const [closing, setClosing] = useState({ outcome: "", asked: 0 });
+  const toClosure = outcome => setClosing(current => ({ outcome, asked: current.asked + 1 }));
   const title = engagement ? t("engagement.heading", { reference: engagement.reference }) : t("engagements.heading");
   return html`
-    <${Screen} title=${title} key=${items ? "loaded" : "loading"}>
+    <${Screen} title=${title} key=${engagement || missing ? "loaded" : "loading"}>
       <p><a href="#engagements">${t("engagement.back")}</a></p>
       ${loadError && html`<${LoadError} error=${loadError} retry=${load} />`}
-      ${!items && !loadError && html`<${Loading} />`}
-      ${items && !engagement && html`<p>${t("engagement.notFound")}</p>`}
+      ${!engagement && !missing && !loadError && html`<${Loading} />`}
+      ${missing && html`<p>${t("engagement.notFound")}</p>`}
       ${engagement && html`
-        <p class=${"badge " + (engagement.status === "proposed" ? "todo" : engagement.status === "active" ? "ready" : "inactive")}>${t("engagementStatus." + engagement.status)}</p>
+        <p class=${"badge " + badgeClass(engagement.status)}>${t("engagementStatus." + engagement.status)}</p>
         <dl class="facts">
           <dt>${t("intake.name")}</dt><dd>${engagement.clientFirstName}</dd>
           <dt>${t("intake.language")}</dt><dd>${t("lang." + engagement.preferredLanguage)}</dd>
@@ -59,6 +82,8 @@ export function EngagementDetail({ id, done }) {
         </dl>
         ${engagement.intakeId && engagement.status !== "refused" && html`<p><a href=${"#intake=" + encodeURIComponent(engagement.intakeId)}>${t("engagement.openIntake")}</a></p>`}
         <${ContractPanel} engagement=${engagement} reload=${load} />
+        <${SessionsPanel} engagement=${engagement} reload=${load} toClosure=${toClosure} />
+        <${ClosurePanel} engagement=${engagement} reload=${load} chosen=${closing.outcome} asked=${closing.asked} />
         ${engagement.status === "proposed" && html`
           <${Confirm} engagement=${engagement} done=${done} />
           <${Refuse} engagement=${engagement} done=${done} />`}`}
