@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 using static Solidaire.Browser.Tests.Harness.PageChecks;
@@ -29,6 +30,7 @@ public sealed class StaffConsole
     public string Language { get; }
     public StaffTexts Texts => StaffTexts.For(Language);
     public ContractTexts ContractTexts => ContractTexts.For(Language);
+    public SessionTexts SessionTexts => SessionTexts.For(Language);
 
     public static async Task<StaffConsole> OpenAsync(IPage page, string language = "fr", string fragment = "")
     {
@@ -99,6 +101,34 @@ public sealed class StaffConsole
         if (message is not null)
             await Field(ContractTexts.Message).FillAsync(message);
         await Button(reissue ? ContractTexts.Reissue : ContractTexts.Issue).ClickAsync();
+    }
+
+    /// <summary>The engagement screen's sessions panel: the region named by its heading.</summary>
+    public ILocator SessionsPanel => Page.GetByRole(AriaRole.Region, new() { Name = SessionTexts.Heading, Exact = true });
+
+    /// <summary>The closure panel, open (its form) or closed (its outcome).</summary>
+    public ILocator ClosurePanel => Page.GetByRole(AriaRole.Region, new() { Name = SessionTexts.ClosureHeading, Exact = true })
+        .Or(Page.GetByRole(AriaRole.Region, new() { Name = SessionTexts.ClosedHeading, Exact = true }));
+
+    /// <summary>The <paramref name="n"/>th session of the list (1 for the first in time): the item its heading names.</summary>
+    public ILocator SessionItem(int n) => SessionsPanel.GetByRole(AriaRole.Listitem).Filter(new()
+    {
+        Has = Page.GetByRole(AriaRole.Heading, new() { NameRegex = new Regex("^" + Regex.Escape(string.Format(SessionTexts.SessionHeading, n))) }),
+    });
+
+    /// <summary>Every session item of the list.</summary>
+    public ILocator SessionItems => SessionsPanel.Locator("ol > li");
+
+    /// <summary>Fills the session form (date as yyyy-MM-dd, time as HH:mm; the format left at the contract's) and sends it.</summary>
+    public async Task RecordSessionAsync(DateOnly? date, string time = "14:00", string? duration = null, string? notes = null, bool amend = false)
+    {
+        await Field(SessionTexts.Date).FillAsync(date?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) ?? "");
+        await Field(SessionTexts.Time).FillAsync(time);
+        if (duration is not null)
+            await Field(SessionTexts.Duration).FillAsync(duration);
+        if (notes is not null)
+            await Field(SessionTexts.Notes).FillAsync(notes);
+        await Button(amend ? SessionTexts.SaveChanges : SessionTexts.Record).ClickAsync();
     }
 
     /// <summary>Types the address and asks for a link, as on the sign-in screen.</summary>

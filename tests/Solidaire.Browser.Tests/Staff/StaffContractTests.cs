@@ -19,7 +19,7 @@ public sealed class StaffContractTests(BrowserApp app)
     {
         var staged = await _mail.EngagementAsync();
         await using var session = await app.OpenAsync();
-        var coach = await CoachOnEngagementAsync(session, staged);
+        var coach = await _mail.CoachOnEngagementAsync(session, staged);
         var texts = coach.ContractTexts;
         await Expect(coach.ContractPanel).ToContainTextAsync(texts.None);
 
@@ -62,7 +62,7 @@ public sealed class StaffContractTests(BrowserApp app)
     {
         var staged = await _mail.EngagementAsync();
         await using var session = await app.OpenAsync(width: 390, height: 844);
-        var coach = await CoachOnEngagementAsync(session, staged);
+        var coach = await _mail.CoachOnEngagementAsync(session, staged);
         var texts = coach.ContractTexts;
 
         await coach.IssueContractAsync("0", "5");
@@ -82,7 +82,7 @@ public sealed class StaffContractTests(BrowserApp app)
     {
         var staged = await _mail.EngagementAsync(confirm: false);
         await using var session = await app.OpenAsync();
-        var coach = await CoachOnEngagementAsync(session, staged);
+        var coach = await _mail.CoachOnEngagementAsync(session, staged);
         var texts = coach.ContractTexts;
 
         await Expect(coach.ContractPanel).ToContainTextAsync(texts.NotYet);
@@ -95,7 +95,7 @@ public sealed class StaffContractTests(BrowserApp app)
     {
         var staged = await _mail.EngagementAsync();
         await using var session = await app.OpenAsync();
-        var coach = await CoachOnEngagementAsync(session, staged);
+        var coach = await _mail.CoachOnEngagementAsync(session, staged);
         var texts = coach.ContractTexts;
         var first = await _mail.NextContractLinkTokenAsync(staged.ClientEmail, () => coach.IssueContractAsync("90", "2"));
         await Expect(coach.ContractFact(texts.Version)).ToHaveTextAsync("1");
@@ -120,7 +120,7 @@ public sealed class StaffContractTests(BrowserApp app)
     {
         var staged = await _mail.EngagementAsync(clientLanguage: language);
         await using var session = await app.OpenAsync(width, height);
-        var coach = await CoachOnEngagementAsync(session, staged, language);
+        var coach = await _mail.CoachOnEngagementAsync(session, staged, language);
         var texts = coach.ContractTexts;
         await Expect(coach.Field(texts.Price)).ToBeVisibleAsync();
         await coach.AssertScreenAsync($"contract-form-{language}-{width}");
@@ -146,14 +146,5 @@ public sealed class StaffContractTests(BrowserApp app)
 
         Assert.DoesNotContain("counterpart", await coach.Main.InnerTextAsync(), StringComparison.OrdinalIgnoreCase);
         Assert.Empty(coach.FailedAnswers());
-    }
-
-    /// <summary>The staged engagement's coach, signed in by their emailed link, on the engagement's screen.</summary>
-    private async Task<StaffConsole> CoachOnEngagementAsync(BrowserSession session, StagedEngagement staged, string language = "fr")
-    {
-        var coach = await StaffConsole.OpenAsync(session.Page, language);
-        await coach.FollowAsync(await _mail.SignInLinkAsync(staged.CoachEmail));
-        await coach.OpenEngagementAsync(staged.Reference);
-        return coach;
     }
 }

@@ -96,6 +96,33 @@ public sealed partial class StaffMail(BrowserApp app)
         return new(coachEmail, coachName, clientEmail, reference, engagementId);
     }
 
+    /// <summary>
+    /// An engagement whose contract the client has signed (<paramref name="sessionsPlanned"/> sessions in the
+    /// <paramref name="format"/> given): where sessions can be recorded. The coach issues it through the API and
+    /// the client signs it by the emailed link, as contract.html does.
+    /// </summary>
+    public async Task<StagedEngagement> SignedEngagementAsync(int sessionsPlanned, string format = "video", string clientLanguage = "fr")
+    {
+        var staged = await EngagementAsync(clientLanguage);
+        using var coach = Client(await AccessTokenAsync(staged.CoachEmail));
+        var token = await NextContractLinkTokenAsync(staged.ClientEmail, async () =>
+        {
+            var terms = new { sessionsPlanned, format, usualPricePerSessionEur = 80 };
+            Assert.Equal(201, (int)(await coach.PostAsJsonAsync($"/api/staff/engagements/{staged.EngagementId}/contract", terms)).StatusCode);
+        });
+        await SignContractAsync(token, new { kind = "financial", amountEur = 20m }, supervisionConsent: true);
+        return staged;
+    }
+
+    /// <summary>The staged engagement's coach, signed in by their emailed link in <paramref name="session"/>, on the engagement's screen.</summary>
+    public async Task<StaffConsole> CoachOnEngagementAsync(BrowserSession session, StagedEngagement staged, string language = "fr")
+    {
+        var coach = await StaffConsole.OpenAsync(session.Page, language);
+        await coach.FollowAsync(await SignInLinkAsync(staged.CoachEmail));
+        await coach.OpenEngagementAsync(staged.Reference);
+        return coach;
+    }
+
     /// <summary>The token of the contract link (contract.html#token=…) in the next email to <paramref name="clientEmail"/> after <paramref name="issue"/> runs.</summary>
     public async Task<string> NextContractLinkTokenAsync(string clientEmail, Func<Task> issue)
     {
