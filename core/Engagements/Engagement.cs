@@ -98,7 +98,9 @@ public sealed record Engagement(
     DateTimeOffset? ConfirmedAt,
     DateTimeOffset? RefusedAt,
     string? OrganisationHash,
-    ETag ETag)
+    ETag ETag,
+    string? Outcome = null,
+    DateTimeOffset? ClosedAt = null)
 {
     public const string Prefix = "engagement|";
 
@@ -126,6 +128,7 @@ public sealed record Engagement(
         var parts = e.RowKey.Split('|');
         return new Engagement(parts[1], parts[2], e.GetString(nameof(CoachId)), e.GetString(nameof(Status)),
             e.GetDateTimeOffset(nameof(AssignedAt)) ?? default, e.GetString(nameof(AssignedBy)),
-            e.GetDateTimeOffset(nameof(ConfirmedAt)), e.GetDateTimeOffset(nameof(RefusedAt)), e.GetString(nameof(OrganisationHash)), e.ETag);
+            e.GetDateTimeOffset(nameof(ConfirmedAt)), e.GetDateTimeOffset(nameof(RefusedAt)), e.GetString(nameof(OrganisationHash)), e.ETag,
+            e.GetString(nameof(Outcome)), e.GetDateTimeOffset(nameof(ClosedAt)));
     }
 }

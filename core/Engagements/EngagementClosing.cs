@@ -27,8 +27,8 @@ public static class EngagementClosing
         var row = new TableEntity(state.Row)
         {
             [nameof(Engagement.Status)] = EngagementStatus.Closed,
-            [Engagements.OutcomeColumn] = outcome,
-            [Engagements.ClosedAtColumn] = now,
+            [nameof(Engagement.Outcome)] = outcome,
+            [nameof(Engagement.ClosedAt)] = now,
         };
         more?.Invoke(row);
         transaction.Replace(row, state.Row.ETag);
@@ -36,6 +36,6 @@ public static class EngagementClosing
             ? state.Intake with { Status = IntakeStatus.New, DestroyAt = destroy.Due }
             : state.Intake with { DestroyAt = destroy.Due };
         transaction.Replace(Triage.Rewrite(state.IntakeEntity, intake), state.IntakeEntity.ETag);
-        return new Closed(state.Engagement with { Status = EngagementStatus.Closed }, intake, requeue);
+        return new Closed(state.Engagement with { Status = EngagementStatus.Closed, Outcome = outcome, ClosedAt = now }, intake, requeue);
     }
 }

@@ -7,7 +7,8 @@ using Solidaire.Core.Storage;
 namespace Solidaire.Core.Engagements;
 
 /// <summary>One engagement as its coach's list and the conflict check see it: ids, status, dates, a keyed hash of the organisation.</summary>
-public sealed record IndexedEngagement(string CoachId, DossierId Dossier, string IntakeId, string EngagementId, string Status, DateTimeOffset AssignedAt, string? OrganisationHash)
+public sealed record IndexedEngagement(string CoachId, DossierId Dossier, string IntakeId, string EngagementId, string Status, DateTimeOffset AssignedAt, string? OrganisationHash,
+    string? Outcome = null, DateTimeOffset? ClosedAt = null)
 {
     public string ApiId => StaffIds.Engagement(Dossier, IntakeId, EngagementId);
 }
@@ -51,6 +52,8 @@ public sealed class EngagementIndex(Tables tables, IDossierStore dossiers) : IDe
             ["Status"] = engagement.Status,
             ["AssignedAt"] = engagement.AssignedAt,
             ["OrganisationHash"] = engagement.OrganisationHash,
+            ["Outcome"] = engagement.Outcome,
+            ["ClosedAt"] = engagement.ClosedAt,
         };
         await Table.UpsertEntityAsync(row, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
     }
@@ -60,6 +63,16 @@ public sealed class EngagementIndex(Tables tables, IDossierStore dossiers) : IDe
     {
         var list = new List<IndexedEngagement>();
         await foreach (var e in Table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {coachId}"), cancellationToken: cancellationToken).ConfigureAwait(false))
+            list.Add(From(e));
+        return [.. list.OrderByDescending(e => e.AssignedAt)];
+    }
+
+    /// <summary>Every engagement of the collective, or those of one status, newest first: one query of the index (no personal data in it).</summary>
+    public async Task<IReadOnlyList<IndexedEngagement>> AllAsync(string? status, CancellationToken cancellationToken)
+    {
+        var list = new List<IndexedEngagement>();
+        var filter = status is null ? null : TableClient.CreateQueryFilter($"Status eq {status}");
+        await foreach (var e in Table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken).ConfigureAwait(false))
             list.Add(From(e));
         return [.. list.OrderByDescending(e => e.AssignedAt)];
     }
@@ -79,5 +92,5 @@ public sealed class EngagementIndex(Tables tables, IDossierStore dossiers) : IDe
 
     private static IndexedEngagement From(TableEntity e) => new(
         e.PartitionKey, DossierId.Parse(e.GetString("Dossier")), e.GetString("IntakeId"), e.GetString("EngagementId"),
-        e.GetString("Status"), e.GetDateTimeOffset("AssignedAt") ?? default, e.GetString("OrganisationHash"));
+        e.GetString("Status"), e.GetDateTimeOffset("AssignedAt") ?? default, e.GetString("OrganisationHash"), e.GetString("Outcome"), e.GetDateTimeOffset("ClosedAt"));
 }

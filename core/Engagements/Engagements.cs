@@ -15,6 +15,9 @@ public sealed record CoachEngagement(
     string Id, string IntakeId, string Reference, string Status, DateTimeOffset AssignedAt, string ClientFirstName, string PreferredLanguage, ContractSummary? Contract,
     IReadOnlyList<Sessions.SessionView> Sessions, int? SessionLimit, string? Outcome, DateTimeOffset? ClosedAt);
 
+/// <summary>An engagement as coordinators see it in the collective's list: no client data, no session content.</summary>
+public sealed record CollectiveEngagement(string Id, string Reference, string CoachId, string? CoachName, string Status, string? Outcome, DateTimeOffset AssignedAt, DateTimeOffset? ClosedAt);
+
 /// <summary>Where an engagement's contract stands, as its coach sees it: once signed, the contribution chosen and both consent answers (rule 7).</summary>
 public sealed record ContractSummary(
     string Status, int Version, string Sha256, DateTimeOffset IssuedAt, DateTimeOffset ExpiresAt, Contracts.ContractSignature? Signature,
@@ -33,6 +36,7 @@ public sealed class Engagements(
     PersonalDataProtector protector,
     ChangeEmailSender emails,
     Sessions.SessionService sessions,
+    StaffRegistry registry,
     IOptions<RetentionOptions> retention,
     TimeProvider time)
 {
@@ -78,11 +82,25 @@ public sealed class Engagements(
             c.SessionsPlanned, c.Format, c.UsualPricePerSessionEur, c.Message);
         return new CoachEngagement(StaffIds.Engagement(state.Unit.Dossier, e.IntakeId, e.EngagementId), StaffIds.Intake(state.Unit.Dossier, e.IntakeId),
             Reference.Display(e.IntakeId), e.Status, e.AssignedAt, data.FirstName, state.Intake.PreferredLanguage, contract,
-            sessions.List(state), state.SessionLimit, state.Row.GetString(OutcomeColumn), state.Row.GetDateTimeOffset(ClosedAtColumn));
+            sessions.List(state), state.SessionLimit, e.Outcome, e.ClosedAt);
     }
 
-    internal const string OutcomeColumn = "Outcome";
-    internal const string ClosedAtColumn = "ClosedAt";
+    /// <summary>
+    /// The collective's engagements for coordinators, by status: the index only (references, coaches,
+    /// status, outcome, dates), never a session's content nor a client's data. One read of the index
+    /// and one of the registry (for the coaches' names).
+    /// </summary>
+    public async Task<Outcome<IReadOnlyList<CollectiveEngagement>>> CollectiveAsync(StaffMember actor, string? status, CancellationToken cancellationToken)
+    {
+        if (!actor.Has(StaffRoles.Coordinator))
+            return StaffService.NotAllowed;
+        if (status is not null && status is not (EngagementStatus.Proposed or EngagementStatus.Active or EngagementStatus.Closed or EngagementStatus.Refused))
+            return Failure.Invalid(new Dictionary<string, string[]> { ["status"] = ["Must be one of: proposed, active, closed, refused."] });
+        var listed = index.AllAsync(status, cancellationToken);
+        var names = (await registry.ListAsync(cancellationToken).ConfigureAwait(false)).ToDictionary(m => m.MemberId, m => m.DisplayName, StringComparer.Ordinal);
+        return Outcome<IReadOnlyList<CollectiveEngagement>>.Ok([.. (await listed.ConfigureAwait(false)).Select(e => new CollectiveEngagement(
+            e.ApiId, Reference.Display(e.IntakeId), e.CoachId, names.GetValueOrDefault(e.CoachId), e.Status, e.Outcome, e.AssignedAt, e.ClosedAt))]);
+    }
 
     /// <summary>The coach takes the engagement on, declaring no conflict of interest; the client hears a coach was found.</summary>
     public Task<Outcome<Engagement>> ConfirmAsync(StaffMember actor, string id, bool noConflictDeclared, CancellationToken cancellationToken)

@@ -30,6 +30,20 @@ public sealed partial class StaffFunctions
         AsMemberAsync(request, async actor => Answers.From(await sessions.RemoveAsync(actor, id, sessionId, cancellationToken), StatusCodes.Status200OK,
             s => new { id = s.Id, removed = true }), cancellationToken);
 
+    [Function("StaffCollectiveEngagements")]
+    public Task<IActionResult> CollectiveEngagements(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "staff/collective/engagements")] HttpRequest request, CancellationToken cancellationToken) =>
+        AsMemberAsync(request, async actor => Answers.From(
+            await engagements.CollectiveAsync(actor, request.Query["status"].FirstOrDefault(), cancellationToken), StatusCodes.Status200OK,
+            list => new
+            {
+                items = list.Select(e => new
+                {
+                    id = e.Id, reference = e.Reference, coachId = e.CoachId, coachName = e.CoachName, status = e.Status, outcome = e.Outcome,
+                    assignedAt = e.AssignedAt, closedAt = e.ClosedAt,
+                }),
+            }), cancellationToken);
+
     [Function("StaffCloseEngagement")]
     public Task<IActionResult> CloseEngagement(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "staff/engagements/{id}/closure")] HttpRequest request, string id, CancellationToken cancellationToken) =>

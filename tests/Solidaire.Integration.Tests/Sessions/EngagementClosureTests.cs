@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text.Json;
 using Solidaire.Core.Intake;
 using Solidaire.Core.Storage;
 using Solidaire.Integration.Tests.Harness;
@@ -94,6 +95,53 @@ public sealed class EngagementClosureTests : AppTest
         var stored = string.Join("\n", (await StorageContents.AllAsync(App, Tables.Dossiers)).SelectMany(r => r.Select(kv => kv.Value?.ToString())));
         Assert.DoesNotContain("psychologue", stored, StringComparison.Ordinal);
         Assert.Equal("referred", (await e.Coach.JsonAsync(HttpMethod.Get, $"/api/staff/engagements/{e.EngagementId}")).GetProperty("outcome").GetString());
+    }
+
+    [Fact]
+    public async Task Coordinators_SeeTheCollectivesEngagementsByStatus_WithoutSessionsOrClientData()
+    {
+        var e = await SignedEngagement.CreateAsync(App);
+        await e.Coach.JsonAsync(HttpMethod.Post, e.Sessions, new { date = Day(1), durationMinutes = 60, medium = "video", notes = "Parle de Bertrand." }, HttpStatusCode.Created);
+        await e.Coach.JsonAsync(HttpMethod.Post, Closure(e), new { outcome = "classic_contract" });
+
+        JsonElement closed = default;
+        await Eventually.TrueAsync(async () =>
+        {
+            closed = await e.Coordinator.JsonAsync(HttpMethod.Get, "/api/staff/collective/engagements?status=closed");
+            return closed.GetProperty("items").GetArrayLength() == 1;
+        }, "the closed engagement is indexed");
+        var active = await e.Coordinator.JsonAsync(HttpMethod.Get, "/api/staff/collective/engagements?status=active");
+        var bad = await Problem.ReadAsync(await e.Coordinator.SendAsync(HttpMethod.Get, "/api/staff/collective/engagements?status=secret"));
+
+        var item = Assert.Single(closed.GetProperty("items").EnumerateArray());
+        Assert.Equal(("classic_contract", "Claire Martin"), (item.GetProperty("outcome").GetString(), item.GetProperty("coachName").GetString()));
+        Assert.Equal(0, active.GetProperty("items").GetArrayLength());
+        Assert.Equal(HttpStatusCode.BadRequest, bad.Status);
+        var text = closed.ToString();
+        foreach (var secret in new[] { "Bertrand", "Jeanne", e.ClientEmail, "notes", "sessions" })
+            Assert.DoesNotContain(secret, text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AClosedEngagementsUnsignedContractLink_StopsWorking()
+    {
+        var coordinator = await StaffClient.SignInAsync(App, StaffClient.Coordinator);
+        var coach = await StaffWorld.ReadyCoachAsync(App, coordinator, "closing-coach@example.org");
+        var coachId = (await coach.JsonAsync(HttpMethod.Get, "/api/staff/me")).GetProperty("memberId").GetString();
+        var intake = await StaffWorld.IntakeIdAsync(App, coordinator, await IntakeBodies.ReferenceOf(await App.Client.PostAsync(IntakeBodies.Valid("closing@example.org"))));
+        var engagement = (await coordinator.JsonAsync(HttpMethod.Post, $"/api/staff/intakes/{intake}/assignment", new { coachId }, HttpStatusCode.Created)).GetProperty("engagementId").GetString();
+        await coach.JsonAsync(HttpMethod.Post, $"/api/staff/engagements/{engagement}/confirmation", new { noConflictDeclared = true });
+        var sha = (await coach.JsonAsync(HttpMethod.Post, $"/api/staff/engagements/{engagement}/contract", new { sessionsPlanned = 2, usualPricePerSessionEur = 60 }, HttpStatusCode.Created)).GetProperty("sha256").GetString();
+        var link = await Solidaire.Testing.EmlMessage.WaitForAsync(App.MailFolder, m => m.To == "closing@example.org" && m.Text.Contains("contract.html#token=", StringComparison.Ordinal));
+        var token = System.Text.RegularExpressions.Regex.Match(link.Text, @"contract\.html#token=([A-Za-z0-9_\-\.]+)").Groups[1].Value;
+
+        await coach.JsonAsync(HttpMethod.Post, $"/api/staff/engagements/{engagement}/closure", new { outcome = "ended_by_client" });
+        var signed = await Problem.ReadAsync(await StaffClient.SendAsync(App, HttpMethod.Post, "/api/client/contract/signature", token, new
+        {
+            counterpart = new { kind = "financial", amountEur = 1 }, understood = true, supervisionConsent = true, signatureName = "Jeanne Dupont-Lefèvre", sha256 = sha,
+        }));
+
+        Assert.Equal((HttpStatusCode.Gone, "link_expired"), (signed.Status, signed.Code));
     }
 
     [Fact]

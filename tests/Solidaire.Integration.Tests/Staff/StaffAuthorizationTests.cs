@@ -32,6 +32,7 @@ public sealed class StaffAuthorizationTests : AppTest
         ("POST", "/api/staff/engagements/{engagement}/refusal", """{"reason":"Je connais cette personne"}""", 401, 403, 200, 403),
         ("POST", "/api/staff/engagements/{activeEngagement}/contract", """{"sessionsPlanned":2,"usualPricePerSessionEur":80}""", 401, 403, 201, 403),
         ("GET", "/api/staff/engagements/{activeEngagement}", null, 401, 403, 200, 403),
+        ("GET", "/api/staff/collective/engagements", null, 401, 403, 403, 200),
         // Sessions wait for the client's signature: the assigned coach is told so (409), nobody else learns anything.
         ("POST", "/api/staff/engagements/{activeEngagement}/sessions", """{"date":"2030-01-02T10:00+01:00","durationMinutes":60,"medium":"video"}""", 401, 403, 409, 403),
         ("PUT", "/api/staff/engagements/{activeEngagement}/sessions/{session}", """{"date":"2030-01-02T10:00+01:00","durationMinutes":60,"medium":"video"}""", 401, 403, 409, 403),
