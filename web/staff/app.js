@@ -11,6 +11,7 @@ import { Me, Profile, CharterScreen } from "./screens/me.js";
 import { Coaches } from "./screens/coaches.js";
 import { Queue, IntakeDetail } from "./screens/triage.js";
 import { Engagements, EngagementDetail } from "./screens/engagements.js";
+import { CollectiveEngagements } from "./screens/collective.js";
 
 const Languages = window.SolidaireLanguage;
 Object.keys(texts).forEach(lang => Object.assign(window.SolidaireText[lang], texts[lang]));
@@ -146,6 +147,7 @@ function Signed({ me, route, notice, done, refreshMe, signOut }) {
     case "intake": screen = html`<${IntakeDetail} ...${props} id=${route.id} />`; break;
     case "engagements": screen = html`<${Engagements} ...${props} />`; break;
     case "engagement": screen = html`<${EngagementDetail} ...${props} id=${route.id} />`; break;
+    case "collective": screen = html`<${CollectiveEngagements} ...${props} />`; break;
     default: screen = html`<${Me} ...${props} />`;
   }
   return html`
@@ -163,6 +165,7 @@ function Nav({ me, current, isCoordinator, isCoach, signOut }) {
         ${link("#me", "me", t("staff.nav.me"), ["profile", "charter"])}
         ${isCoordinator && link("#queue", "queue", t("staff.nav.queue"), ["intake"])}
         ${isCoordinator && link("#coaches", "coaches", t("staff.nav.coaches"))}
+        ${isCoordinator && link("#collective", "collective", t("staff.nav.collective"))}
         ${isCoach && link("#engagements", "engagements", t("staff.nav.engagements"), ["engagement"])}
       </ul>
       <p class="signed-in">${t("staff.signedInAs", { name: me.displayName })}</p>

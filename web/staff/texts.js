@@ -293,6 +293,7 @@ export const texts = {
     "error.engagementNotActive": "Le contrat ne peut être envoyé qu'une fois l'accompagnement confirmé.",
     "error.alreadySigned": "La personne a déjà signé le contrat\u00a0: il ne peut plus être modifié.",
 
+    "staff.nav.collective": "Accompagnements du collectif",
     "engagementStatus.closed": "clôturé",
     "engagements.outcome": "Issue\u00a0: {outcome}",
     "outcome.completed": "Mené à son terme",
@@ -388,7 +389,20 @@ export const texts = {
     "closure.referral.to.required": "Dites vers qui la personne est orientée\u00a0: un·e autre coach du collectif ou un·e professionnel·le extérieur·e.",
     "closure.referral.to.invalid": "Dites vers qui la personne est orientée\u00a0: un·e autre coach du collectif ou un·e professionnel·le extérieur·e.",
     "closure.referral.professional.required": "Indiquez le type de professionnel·le vers qui la personne est orientée.",
-    "closure.referral.professional.invalid": "Vérifiez le type de professionnel·le\u00a0: 120 caractères au plus, sur une ligne."
+    "closure.referral.professional.invalid": "Vérifiez le type de professionnel·le\u00a0: 120 caractères au plus, sur une ligne.",
+
+    "collective.heading": "Accompagnements du collectif",
+    "collective.intro": "Les accompagnements de tous les coachs, par état. Ni le contenu des séances ni les données des personnes n'y figurent.",
+    "collective.status": "État",
+    "collective.show": "Afficher",
+    "collective.count": "{count} accompagnement(s) «\u00a0{status}\u00a0».",
+    "collective.empty": "Aucun accompagnement «\u00a0{status}\u00a0».",
+    "collective.item": "Accompagnement {reference}",
+    "collective.coach": "Coach",
+    "collective.noName": "(plus dans le registre)",
+    "collective.assignedAt": "Confié le",
+    "collective.closedAt": "Clôturé le",
+    "collective.outcome": "Issue"
   },
   en: {
     "staff.tagline": "Team console",
@@ -679,6 +693,7 @@ export const texts = {
     "error.engagementNotActive": "The contract can only be sent once the engagement is confirmed.",
     "error.alreadySigned": "The client has already signed the contract: it can no longer be changed.",
 
+    "staff.nav.collective": "The collective's engagements",
     "engagementStatus.closed": "closed",
     "engagements.outcome": "Outcome: {outcome}",
     "outcome.completed": "Completed",
@@ -774,6 +789,19 @@ export const texts = {
     "closure.referral.to.required": "Say who the client is referred to: another coach of the collective or an outside professional.",
     "closure.referral.to.invalid": "Say who the client is referred to: another coach of the collective or an outside professional.",
     "closure.referral.professional.required": "Enter the kind of professional the client is referred to.",
-    "closure.referral.professional.invalid": "Check the kind of professional: at most 120 characters, on one line."
+    "closure.referral.professional.invalid": "Check the kind of professional: at most 120 characters, on one line.",
+
+    "collective.heading": "The collective's engagements",
+    "collective.intro": "Every coach's engagements, by status. Neither the sessions' content nor the clients' data are shown.",
+    "collective.status": "Status",
+    "collective.show": "Show",
+    "collective.count": "{count} engagement(s) “{status}”.",
+    "collective.empty": "No engagement “{status}”.",
+    "collective.item": "Engagement {reference}",
+    "collective.coach": "Coach",
+    "collective.noName": "(no longer in the registry)",
+    "collective.assignedAt": "Assigned on",
+    "collective.closedAt": "Closed on",
+    "collective.outcome": "Outcome"
   }
 };

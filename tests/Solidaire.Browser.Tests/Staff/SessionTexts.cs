@@ -1,12 +1,13 @@
 namespace Solidaire.Browser.Tests.Staff;
 
-/// <summary>What the engagement screen's sessions and closure panels say, in each language ("{0}" marks a value).</summary>
+/// <summary>What the engagement screen's sessions and closure panels, and the collective's engagements, say in each language ("{0}" marks a value).</summary>
 public sealed record SessionTexts(
     string Heading, string Count, string Date, string Time, string Duration, string Notes, string Record, string Recorded,
     string SessionHeading, string Private, string Room, string Amend, string AmendHeading, string SaveChanges, string Amended,
     string Remove, string RemoveYes, string Removed, string LimitHeading, string LimitRefused, string WayClassic, string WayReferral,
     string DateRequired, string ClosureHeading, string ClosedHeading, string Outcome, string Completed, string Referred,
-    string External, string Professional, string ProfessionalRequired, string Close, string CloseYes, string Closed, string StatusClosed)
+    string External, string Professional, string ProfessionalRequired, string Close, string CloseYes, string Closed, string StatusClosed,
+    string StatusActive, string NavCollective, string CollectiveStatus, string Show, string CollectiveItem)
 {
     public static readonly SessionTexts French = new(
         Heading: "Séances",
@@ -43,7 +44,12 @@ public sealed record SessionTexts(
         Close: "Clôturer l'accompagnement",
         CloseYes: "Oui, clôturer",
         Closed: "Accompagnement {0} clôturé.",
-        StatusClosed: "clôturé");
+        StatusClosed: "clôturé",
+        StatusActive: "en cours",
+        NavCollective: "Accompagnements du collectif",
+        CollectiveStatus: "État",
+        Show: "Afficher",
+        CollectiveItem: "Accompagnement {0}");
 
     public static readonly SessionTexts English = new(
         Heading: "Sessions",
@@ -80,7 +86,12 @@ public sealed record SessionTexts(
         Close: "Close the engagement",
         CloseYes: "Yes, close it",
         Closed: "Engagement {0} closed.",
-        StatusClosed: "closed");
+        StatusClosed: "closed",
+        StatusActive: "active",
+        NavCollective: "The collective's engagements",
+        CollectiveStatus: "Status",
+        Show: "Show",
+        CollectiveItem: "Engagement {0}");
 
     public static SessionTexts For(string language) => language switch
     {
