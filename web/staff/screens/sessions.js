@@ -12,6 +12,8 @@ const MAX_MINUTES = 180;
 const MAX_NOTES = 4000;
 const DATE_CODES = ["sessions_too_close", "session_too_far_ahead", "session_before_signature"];
 const RELOAD_CODES = ["contract_not_signed", "engagement_closed", "session_not_found", "session_limit_reached"];
+// The ways on at the limit (§3.23), as the API names them in a session_limit_reached problem, and the outcome each closes with.
+const WAYS = { classic_contract: { key: "wayClassic", outcome: "classic_contract" }, referral: { key: "wayReferral", outcome: "referred" } };
 
 /** "2026-12-03T14:00+01:00" → its parts as entered: { date: "2026-12-03", time: "14:00", offset: "+01:00" }. */
 export function sessionParts(iso) {
@@ -67,7 +69,7 @@ export function SessionsPanel({ engagement, reload, toClosure }) {
   const [editing, setEditing] = useState(null); // the session being amended, or null: the form records a new one
   const [removing, setRemoving] = useState(null);
   const [notice, setNotice] = useState(null); // { text, n }: what was just done, focused
-  const [limitRefused, setLimitRefused] = useState(false);
+  const [refusedWays, setRefusedWays] = useState(null); // the ways on a refused session offered, when one was
   const [formKey, setFormKey] = useState(0); // a new key empties the form after a success
   const active = engagement.status === "active";
   const signed = Boolean(engagement.contract && engagement.contract.signed);
@@ -102,7 +104,7 @@ export function SessionsPanel({ engagement, reload, toClosure }) {
       ${signed && html`
         <p class="session-count">${t("sessions.count", { count: engagement.sessionCount, planned, charter: CHARTER_LIMIT })}</p>
         ${limit !== null && limit < planned && html`<p>${t("sessions.earlier", { limit })}</p>`}`}
-      ${(reached || (active && limitRefused)) && html`<${LimitWays} limit=${limit} toClosure=${toClosure} />`}
+      ${(reached || (active && refusedWays)) && html`<${LimitWays} limit=${limit} ways=${refusedWays} toClosure=${toClosure} />`}
       ${sessions.length === 0 && signed && html`<p>${t("sessions.none")}</p>`}
       ${sessions.length > 0 && html`
         <ol class="session-list">
@@ -116,26 +118,27 @@ export function SessionsPanel({ engagement, reload, toClosure }) {
         </ol>`}
       ${active && signed && html`
         <${SessionForm} key=${(editing ? "amend-" + editing.id : "record-") + formKey} engagement=${engagement} session=${editing}
-          reload=${reload} finished=${finished} cancel=${stopEditing} refusedByLimit=${() => setLimitRefused(true)} attempted=${() => setNotice(null)} />`}
+          reload=${reload} finished=${finished} cancel=${stopEditing} refusedByLimit=${setRefusedWays} attempted=${() => setNotice(null)} />`}
     </section>`;
 }
 
-/** The limit reached, said before the coach tries: the two ways on of §3.23, each leading to the closure form. */
-function LimitWays({ limit, toClosure }) {
+/**
+ * The limit reached, said before the coach tries: the ways on of §3.23 (those a refusal named, else both),
+ * each leading to the closure form with its outcome chosen.
+ */
+function LimitWays({ limit, ways, toClosure }) {
   const { t } = useLanguage();
+  const named = (ways || []).filter(way => WAYS[way]);
   return html`
     <div class="status todo" id="session-limit">
       <h3>${t("sessions.limitHeading")}</h3>
       <p>${t("sessions.limitReached", { limit, charter: CHARTER_LIMIT })}</p>
       <ul class="ways">
-        <li>
-          <p><strong>${t("sessions.wayClassic")}</strong> ${t("sessions.wayClassicHint")}</p>
-          <button class="link-button" type="button" onClick=${() => toClosure("classic_contract")}>${t("sessions.wayClassicGo")}</button>
-        </li>
-        <li>
-          <p><strong>${t("sessions.wayReferral")}</strong> ${t("sessions.wayReferralHint")}</p>
-          <button class="link-button" type="button" onClick=${() => toClosure("referred")}>${t("sessions.wayReferralGo")}</button>
-        </li>
+        ${(named.length ? named : Object.keys(WAYS)).map(way => html`
+          <li key=${way}>
+            <p><strong>${t("sessions." + WAYS[way].key)}</strong> ${t("sessions." + WAYS[way].key + "Hint")}</p>
+            <button class="link-button" type="button" onClick=${() => toClosure(WAYS[way].outcome)}>${t("sessions." + WAYS[way].key + "Go")}</button>
+          </li>`)}
       </ul>
     </div>`;
 }
@@ -228,7 +231,7 @@ function SessionForm({ engagement, session, reload, finished, cancel, refusedByL
     },
     special: async error => {
       if (DATE_CODES.includes(error.code)) return { fields: { "session-date": t("error." + error.code) } };
-      if (error.code === "session_limit_reached") refusedByLimit();
+      if (error.code === "session_limit_reached") refusedByLimit(error.alternatives);
       if (!RELOAD_CODES.includes(error.code)) return null;
       await reload();
       return { message: problemMessage(t, error) };
