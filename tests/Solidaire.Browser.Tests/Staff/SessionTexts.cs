@@ -5,7 +5,7 @@ public sealed record SessionTexts(
     string Heading, string Count, string Date, string Time, string Duration, string Notes, string Record, string Recorded,
     string SessionHeading, string Private, string Room, string Amend, string AmendHeading, string SaveChanges, string Amended,
     string Remove, string RemoveYes, string Removed, string LimitHeading, string LimitRefused, string WayClassic, string WayReferral,
-    string DateRequired, string ClosureHeading, string ClosedHeading, string Outcome, string Completed, string Referred,
+    string DateRequired, string TooClose, string ClosureHeading, string ClosedHeading, string Outcome, string Completed, string Referred,
     string External, string Professional, string ProfessionalRequired, string Close, string CloseYes, string Closed, string StatusClosed,
     string StatusActive, string NavCollective, string CollectiveStatus, string Show, string CollectiveItem)
 {
@@ -33,6 +33,7 @@ public sealed record SessionTexts(
         WayClassic: "Clôturer en contrat classique",
         WayReferral: "Clôturer avec une orientation",
         DateRequired: "Indiquez la date de la séance.",
+        TooClose: "Cette séance est trop proche d'une autre",
         ClosureHeading: "Clôturer l'accompagnement",
         ClosedHeading: "Accompagnement clôturé",
         Outcome: "Issue de l'accompagnement",
@@ -75,6 +76,7 @@ public sealed record SessionTexts(
         WayClassic: "Close with a classic contract",
         WayReferral: "Close with a referral",
         DateRequired: "Enter the session's date.",
+        TooClose: "This session is too close to another",
         ClosureHeading: "Close the engagement",
         ClosedHeading: "Engagement closed",
         Outcome: "Outcome of the engagement",

@@ -102,6 +102,24 @@ public sealed class StaffSessionTests(BrowserApp app)
     }
 
     [Fact]
+    public async Task ASessionTooCloseToAnother_IsRefusedAtItsDateField_AndNothingIsRecorded()
+    {
+        var staged = await _mail.SignedEngagementAsync(sessionsPlanned: 3);
+        await using var session = await app.OpenAsync();
+        var coach = await _mail.CoachOnEngagementAsync(session, staged);
+        var texts = coach.SessionTexts;
+        await RecordAsync(coach, 1, 3);
+
+        await coach.RecordSessionAsync(Day(1), "18:00");
+
+        await Expect(coach.ErrorSummary).ToContainTextAsync(texts.TooClose);
+        await Expect(coach.Field(texts.Date)).ToHaveAttributeAsync("aria-invalid", "true");
+        await Expect(coach.Field(texts.Date)).ToHaveAccessibleDescriptionAsync(new Regex(Regex.Escape(texts.TooClose)));
+        await coach.Page.ReloadAsync();
+        await Expect(coach.SessionsPanel).ToContainTextAsync(string.Format(texts.Count, 1, 3));
+    }
+
+    [Fact]
     public async Task ClosingAsReferredOutside_RequiresTheKindOfProfessional()
     {
         var staged = await _mail.SignedEngagementAsync(sessionsPlanned: 2);
