@@ -29,6 +29,9 @@ param staffBootstrapCoordinators string
 @description('IPs or CIDR ranges, comma-separated, whose X-Forwarded-For the app believes (RateLimiting__TrustedProxies). The Functions host forwards requests to the worker over loopback, so loopback must be trusted or every client would share one limit.')
 param rateLimitingTrustedProxies string = '127.0.0.1,::1'
 
+@description('The collective\'s video service (e.g. its Jitsi server): each video session gets its own unguessable room under it.')
+param videoBaseUrl string = 'https://meet.jit.si'
+
 @description('Object id of the person or pipeline running azd (azd sets AZURE_PRINCIPAL_ID). It gets the data roles needed to publish web/ to $web and to set the Key Vault secrets. Empty: none.')
 param principalId string = ''
 
@@ -119,6 +122,7 @@ module api 'app/api.bicep' = {
     emailFromAddress: emailFromAddress
     staffBootstrapCoordinators: staffBootstrapCoordinators
     rateLimitingTrustedProxies: rateLimitingTrustedProxies
+    videoBaseUrl: videoBaseUrl
   }
   // The host reads storage and the Key Vault references with the identity: grant first, then start.
   dependsOn: [

@@ -18,6 +18,7 @@ param keyVaultUri string
 param emailFromAddress string
 param staffBootstrapCoordinators string
 param rateLimitingTrustedProxies string
+param videoBaseUrl string
 @description('Flex Consumption instance size.')
 @allowed([
   512
@@ -125,6 +126,8 @@ resource site 'Microsoft.Web/sites@2024-04-01' = {
       Staff__BootstrapCoordinators: staffBootstrapCoordinators
       Cors__AllowedOrigins: staticWebsiteOrigin
       RateLimiting__TrustedProxies: rateLimitingTrustedProxies
+      // Calendar invitations of video sessions link to a room under this server.
+      Sessions__VideoBaseUrl: videoBaseUrl
     }
   }
 

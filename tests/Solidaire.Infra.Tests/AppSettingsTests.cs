@@ -24,6 +24,7 @@ public sealed partial class AppSettingsTests(CompiledMain main)
     [InlineData("Staff__BootstrapCoordinators")]
     [InlineData("Cors__AllowedOrigins")]
     [InlineData("RateLimiting__TrustedProxies")]
+    [InlineData("Sessions__VideoBaseUrl")]
     public void AppSettings_IncludeWhatTheAppReads(string name)
     {
         Assert.NotEmpty(AppSettings.Get(Settings, name));

@@ -300,3 +300,50 @@ public sealed class EmailTemplatesTests
             email.Text);
     }
 }
+
+/// <summary>The emails of sessions and of an engagement's follow-up (issue 10).</summary>
+public sealed class SessionEmailTemplatesTests
+{
+    private static readonly DateTimeOffset Start = new(2026, 12, 3, 14, 0, 0, TimeSpan.FromHours(1));
+
+    [Fact]
+    public void SessionTime_IsTheCoachsClock_WithItsOffsetSaid()
+    {
+        Assert.Equal("jeudi 3 décembre 2026 à 14:00 (UTC+01:00)", EmailTemplates.SessionTime("fr", Start));
+        Assert.Equal("Thursday 3 December 2026 at 14:00 (UTC+01:00)", EmailTemplates.SessionTime("en", Start));
+    }
+
+    [Theory]
+    [InlineData("fr")]
+    [InlineData("en")]
+    public void Invitation_ToTheClient_GivesTheTimeTheRoomAndHelp_InTheirLanguage(string language)
+    {
+        var email = EmailTemplates.SessionInvitation(language, "Amélie", "ABCD-EFGH-JKLM", Start, 60, "video", "https://visio.example.org/solidaire-x", Solidaire.Core.Sessions.SessionChange.New, toCoach: false);
+
+        Assert.Contains("https://visio.example.org/solidaire-x", email.Text, StringComparison.Ordinal);
+        Assert.Contains(language == "en" ? "Thursday 3 December 2026 at 14:00" : "jeudi 3 décembre 2026 à 14:00", email.Subject, StringComparison.Ordinal);
+        Assert.Contains("3114", email.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("counterpart", email.Text, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("<script", email.Html, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public void CancelledInvitation_SaysSo_AndGivesNoRoom()
+    {
+        var email = EmailTemplates.SessionInvitation("fr", "Amélie", "ABCD-EFGH-JKLM", Start, 60, "video", "https://visio.example.org/solidaire-x", Solidaire.Core.Sessions.SessionChange.Cancelled, toCoach: false);
+
+        Assert.StartsWith("Séance annulée", email.Subject, StringComparison.Ordinal);
+        Assert.DoesNotContain("solidaire-x", email.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void LapsedToClient_IsKind_LeavesTheDoorOpen_AndPutsNoBlame()
+    {
+        var fr = EmailTemplates.LapsedToClient("fr", "Amélie", "ABCD-EFGH-JKLM", "https://solidaire.example/");
+        var en = EmailTemplates.LapsedToClient("en", "Amélie", "ABCD-EFGH-JKLM", "https://solidaire.example/");
+
+        Assert.Contains("refaire une demande", fr.Text, StringComparison.Ordinal);
+        Assert.Contains("welcome to ask", en.Text, StringComparison.Ordinal);
+        Assert.Contains("3114", fr.Text, StringComparison.Ordinal);
+    }
+}
