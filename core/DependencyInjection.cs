@@ -52,6 +52,7 @@ public static class DependencyInjection
         services.AddValidatedOptions<TokenOptions>(configuration, TokenOptions.Section);
         services.AddSingleton<IPostConfigureOptions<TokenOptions>, LocalTokenKey>();
         services.AddSingleton<TokenService>();
+        services.AddSingleton<ClientLinks>();
         services.AddSingleton<StaffRegistry>();
         services.AddSingleton<StaffAccess>();
         services.AddSingleton<IDeadlineHandler>(sp => sp.GetRequiredService<StaffAccess>());
