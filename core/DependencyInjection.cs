@@ -7,6 +7,7 @@ using Solidaire.Core.Contracts;
 using Solidaire.Core.Deadlines;
 using Solidaire.Core.Dossiers;
 using Solidaire.Core.Engagements;
+using Solidaire.Core.Feedback;
 using Solidaire.Core.Email;
 using Solidaire.Core.Health;
 using Solidaire.Core.Intake;
@@ -66,6 +67,10 @@ public static class DependencyInjection
         services.AddSingleton<ContractService>();
         services.AddSingleton<IEmailSentObserver, ContractEmailed>();
         services.AddSingleton<IAttachmentSource, ContractPdfAttachment>();
+        services.AddValidatedOptions<FeedbackOptions>(configuration, FeedbackOptions.Section);
+        services.AddSingleton<FeedbackIndex>();
+        services.AddSingleton<IDeadlineHandler>(sp => sp.GetRequiredService<FeedbackIndex>());
+        services.AddSingleton<FeedbackService>();
         services.AddSingleton<StaffBootstrap>();
         services.AddHostedService(sp => sp.GetRequiredService<StaffBootstrap>());
         services.AddSingleton<RetentionService>();
