@@ -70,6 +70,7 @@ public static class DependencyInjection
         services.AddValidatedOptions<FeedbackOptions>(configuration, FeedbackOptions.Section);
         services.AddSingleton<FeedbackIndex>();
         services.AddSingleton<IDeadlineHandler>(sp => sp.GetRequiredService<FeedbackIndex>());
+        services.AddSingleton<FeedbackLinks>();
         services.AddSingleton<FeedbackService>();
         services.AddSingleton<StaffBootstrap>();
         services.AddHostedService(sp => sp.GetRequiredService<StaffBootstrap>());

@@ -1,6 +1,5 @@
 using System.Security.Cryptography;
 using Microsoft.Extensions.Options;
-using Solidaire.Core.Configuration;
 using Solidaire.Core.Deadlines;
 using Solidaire.Core.Dossiers;
 using Solidaire.Core.Engagements;
@@ -12,9 +11,6 @@ using Solidaire.Core.Storage;
 using Solidaire.Core.Tokens;
 
 namespace Solidaire.Core.Feedback;
-
-/// <summary>The feedback link the closure's thank-you carries, and when it stops working.</summary>
-public sealed record FeedbackLink(string Url, DateTimeOffset ExpiresAt);
 
 /// <summary>What the feedback page learns from its link before the client answers: open or answered, in which language, until when.</summary>
 public sealed record FeedbackLinkState(string Status, string Language, DateTimeOffset ExpiresAt)
@@ -43,7 +39,7 @@ public sealed record FeedbackOverview(FeedbackAggregate? Mine, IReadOnlyList<str
 
 /// <summary>
 /// Clients' feedback (§5.9: members evaluate their practice through their clients' feedback). The
-/// closure's thank-you carries a link (<see cref="NewLink"/>); through it the client answers once:
+/// closure's thank-you carries a link (<see cref="FeedbackLinks"/>); through it the client answers once:
 /// three ratings and an optional comment, stored in their dossier next to the engagement. Coaches
 /// see their own answers only put together, from three answers on; coordinators the collective's.
 /// </summary>
@@ -53,12 +49,9 @@ public sealed class FeedbackService(
     HeldWork held,
     FeedbackIndex index,
     EngagementIndex engagements,
-    TokenService tokens,
     ClientLinks links,
     PersonalDataProtector protector,
-    IOptions<FeedbackOptions> options,
     IOptions<DeadlineOptions> deadlineOptions,
-    IOptions<SiteOptions> site,
     TimeProvider time)
 {
     /// <summary>Fewer answers than this and a coach (or the collective) sees only how many there are (§3.11: no single client can be identified).</summary>
@@ -67,17 +60,6 @@ public sealed class FeedbackService(
     public static readonly Failure AlreadyAnswered = new(FailureKind.Conflict, "already_answered", "Feedback on this support has already been given: thank you.");
     public static readonly Failure LinkExpired = new(FailureKind.Gone, "link_expired", "This feedback link has expired.");
     private static readonly Failure Contended = new(FailureKind.Conflict, "feedback_conflict", "Your feedback arrived at the same time as another; please send it again.");
-
-    /// <summary>
-    /// The link for the thank-you the closure sends (no storage: the link is a signed token naming the
-    /// engagement and its coach, valid <see cref="FeedbackOptions.LinkDays"/> days). Call it while
-    /// making the closure's email, inside its rule if need be.
-    /// </summary>
-    public FeedbackLink NewLink(DossierId dossier, string intakeId, string engagementId, string coachId)
-    {
-        var token = tokens.Issue(TokenPurpose.FeedbackLink, FeedbackIds.Format(dossier, intakeId, engagementId, coachId), TimeSpan.FromDays(options.Value.LinkDays));
-        return new FeedbackLink(site.Value.Link("feedback.html", "token=" + token.Text), token.ExpiresAt);
-    }
 
     /// <summary>Where a link stands, for the page to show the questions or say why not. One storage read.</summary>
     public async Task<Outcome<FeedbackLinkState>> ReadAsync(string? linkToken, CancellationToken cancellationToken)

@@ -7,7 +7,7 @@ namespace Solidaire.Integration.Tests.Harness;
 
 /// <summary>
 /// Coaches with engagements whose clients can give feedback. The closure that emails the link is not
-/// part of this branch: links are minted by <see cref="FeedbackService.NewLink"/>, as the closure will.
+/// part of this branch: links are minted by <see cref="FeedbackLinks.NewLink"/>, as the closure will.
 /// </summary>
 public sealed class FeedbackWorld(TestApp app, StaffClient coordinator)
 {
@@ -40,7 +40,7 @@ public sealed class FeedbackWorld(TestApp app, StaffClient coordinator)
     public FeedbackLink Link(string engagementId, string coachId)
     {
         Assert.True(StaffIds.TryEngagement(engagementId, out var dossier, out var intakeId, out var engagement));
-        return app.Services.GetRequiredService<FeedbackService>().NewLink(dossier, intakeId, engagement, coachId);
+        return app.Services.GetRequiredService<FeedbackLinks>().NewLink(dossier, intakeId, engagement, coachId);
     }
 
     /// <summary>The token of a feedback link, as the page takes it from the address.</summary>
