@@ -6,10 +6,10 @@
 
   // The link's token: taken from the address and removed from it at once (history, bookmarks, screen
   // sharing), kept in this variable only (never storage, never a cookie), sent only in a header.
-  var token = takeToken();
+  var LINK = window.SolidaireLinkPage;
+  var token = LINK.takeToken();
 
   var LANGUAGE = window.SolidaireLanguage;
-  var REQUEST_TIMEOUT_MS = 30000;
   // What the API accepts (POST /api/client/contract/signature); the server checks again and has the last word.
   var MIN_DESCRIPTION = 10;
   var MAX_DESCRIPTION = 500;
@@ -36,16 +36,6 @@
     general: null,         // { key, vars } of a problem that is not about one field
     sending: false,
   };
-
-  function takeToken() {
-    var fragment = window.location.hash.replace(/^#/, "");
-    if (fragment.length === 0) return null;
-    window.history.replaceState(null, "", window.location.pathname + window.location.search);
-    var found = new URLSearchParams(fragment).get("token");
-    // The first form of the link was "#<token>": a bare fragment is the token itself.
-    if (found === null && fragment.indexOf("=") < 0) found = fragment;
-    return found && found.trim().length > 0 ? found.trim() : null;
-  }
 
   // ---- language -------------------------------------------------------------------------------
 
@@ -75,52 +65,6 @@
     return new Intl.DateTimeFormat(state.lang === "fr" ? "fr-FR" : "en-GB", { dateStyle: "long", timeStyle: "short" }).format(date);
   }
 
-  // ---- the API ---------------------------------------------------------------------------------
-
-  function apiBase() {
-    var meta = document.querySelector('meta[name="solidaire-api-base"]');
-    return ((meta && meta.content) || "").trim().replace(/\/+$/, "");
-  }
-
-  /** Calls the API with the link's token; resolves { status, json, headers }, rejects on a network error or timeout. */
-  function call(method, path, body) {
-    var controller = new AbortController();
-    var timer = window.setTimeout(function () { controller.abort(); }, REQUEST_TIMEOUT_MS);
-    var headers = { "Accept": "application/json, application/problem+json", "Authorization": "Bearer " + token };
-    if (body !== undefined) headers["Content-Type"] = "application/json";
-    return fetch(apiBase() + path, {
-      method: method,
-      headers: headers,
-      body: body === undefined ? undefined : JSON.stringify(body),
-      credentials: "omit",
-      cache: "no-store",
-      signal: controller.signal,
-    }).then(function (response) {
-      return response.text().then(function (text) {
-        window.clearTimeout(timer);
-        var json = null;
-        try { json = JSON.parse(text); } catch (e) { /* not JSON: judged by status */ }
-        return { status: response.status, json: json, headers: response.headers };
-      });
-    }, function (error) {
-      window.clearTimeout(timer);
-      throw error;
-    });
-  }
-
-  function codeOf(answer) {
-    return answer.json && typeof answer.json.code === "string" ? answer.json.code : "";
-  }
-
-  /** The page a refused link or an unavailable service leads to, or null when the answer is not one of them. */
-  function pageFor(answer) {
-    var code = codeOf(answer);
-    if (code === "link_expired" || answer.status === 410) return "expired";
-    if (code === "invalid_token" || answer.status === 401) return "invalid";
-    if (code === "storage_unavailable" || answer.status === 503) return "unavailable";
-    return null;
-  }
-
   function load(then) {
     if (!token) {
       show("invalid");
@@ -128,7 +72,7 @@
     }
     state.view = state.contract ? state.view : "loading";
     render();
-    call("GET", "/api/client/contract").then(function (answer) {
+    LINK.call(token, "GET", "/api/client/contract").then(function (answer) {
       if (answer.status === 200 && answer.json && Array.isArray(answer.json.sections)) {
         var first = !state.contract;
         state.contract = answer.json;
@@ -145,7 +89,7 @@
         if (then) then();
         return;
       }
-      show(pageFor(answer) || "technical");
+      show(LINK.pageFor(answer) || "technical");
     }, function () {
       show("unavailable");
     });
@@ -170,7 +114,7 @@
 
   // A newer link pasted into this open page: read it the same way.
   window.addEventListener("hashchange", function () {
-    var fresh = takeToken();
+    var fresh = LINK.takeToken();
     if (!fresh) return;
     token = fresh;
     state.contract = null;
@@ -215,11 +159,6 @@
     return Math.round(Number(state.contract.maxAmountEur) * 100);
   }
 
-  /** Length as the server counts it: Unicode characters (an emoji is one), not UTF-16 units. */
-  function characters(text) {
-    return Array.from(text).length;
-  }
-
   /** What is wrong with one field ({ key, vars }), or null. */
   function check(name, values) {
     switch (name) {
@@ -232,7 +171,7 @@
       case "description":
         if (values.kind !== "non_financial") return null;
         if (values.description.length === 0) return { key: "description.required" };
-        var length = characters(values.description);
+        var length = LINK.characters(values.description);
         if (length < MIN_DESCRIPTION) return { key: "description.tooShort" };
         if (length > MAX_DESCRIPTION) return { key: "description.tooLong" };
         return null;
@@ -242,7 +181,7 @@
         return values.supervisionConsent === null ? { key: "supervisionConsent.required" } : null;
       case "signatureName":
         if (values.signatureName.length === 0) return { key: "signatureName.required" };
-        return characters(values.signatureName) > MAX_NAME ? { key: "signatureName.tooLong" } : null;
+        return LINK.characters(values.signatureName) > MAX_NAME ? { key: "signatureName.tooLong" } : null;
     }
     return null;
   }
@@ -301,7 +240,7 @@
       sha256: state.contract.sha256,
     };
     setSending(true);
-    call("POST", "/api/client/contract/signature", body).then(function (answer) {
+    LINK.call(token, "POST", "/api/client/contract/signature", body).then(function (answer) {
       setSending(false);
       handleAnswer(answer);
     }, function () {
@@ -311,7 +250,7 @@
   }
 
   function handleAnswer(answer) {
-    var code = codeOf(answer);
+    var code = LINK.codeOf(answer);
     if (answer.status === 201 && answer.json && answer.json.counterpart) {
       state.signed = answer.json;
       state.signedNow = true;
@@ -325,7 +264,7 @@
       load();
       return;
     }
-    var page = code === "storage_unavailable" ? null : pageFor(answer);
+    var page = code === "storage_unavailable" ? null : LINK.pageFor(answer);
     if (page === "expired" || page === "invalid") {
       show(page);
       return;
@@ -475,7 +414,7 @@
   }
 
   function renderCounter() {
-    var count = characters(description.value.normalize("NFC").trim());
+    var count = LINK.characters(description.value.normalize("NFC").trim());
     var text;
     if (count < MIN_DESCRIPTION) text = t("description.countShort", { count: count, missing: MIN_DESCRIPTION - count });
     else if (count > MAX_DESCRIPTION) text = t("description.countLong", { count: count, extra: count - MAX_DESCRIPTION });
@@ -491,28 +430,13 @@
       message.hidden = !error;
       message.textContent = error ? t(error.key, error.vars) : "";
       wrapper.classList.toggle("has-error", Boolean(error));
-      controlsOf(name).forEach(function (control) { describe(control, name + "-error", Boolean(error)); });
+      controlsOf(name).forEach(function (control) { LINK.describe(control, name + "-error", Boolean(error)); });
     });
     renderSummary();
   }
 
   function controlsOf(name) {
     return Array.prototype.slice.call(form.querySelectorAll('[name="' + name + '"]'));
-  }
-
-  /** aria-invalid and aria-describedby follow the error: a hidden, empty message is not referenced. */
-  function describe(control, errorId, invalid) {
-    var ids = (control.getAttribute("aria-describedby") || "").split(/\s+/).filter(function (id) {
-      return id && id !== errorId;
-    });
-    if (invalid) {
-      ids.unshift(errorId);
-      control.setAttribute("aria-invalid", "true");
-    } else {
-      control.removeAttribute("aria-invalid");
-    }
-    if (ids.length > 0) control.setAttribute("aria-describedby", ids.join(" "));
-    else control.removeAttribute("aria-describedby");
   }
 
   function renderSummary() {
