@@ -21,7 +21,6 @@
   var form = document.getElementById("sign-form");
   var submitButton = document.getElementById("submit");
   var statusLine = document.getElementById("status-line");
-  var summary = document.getElementById("error-summary");
   var heading = document.getElementById("page-heading");
   var description = document.getElementById("description");
 
@@ -195,20 +194,8 @@
     return errors;
   }
 
-  // A field in error is checked again as the person fixes it; no new error appears while typing.
-  FIELDS.forEach(function (name) {
-    form.querySelectorAll('[name="' + name + '"]').forEach(function (control) {
-      var recheck = function () {
-        if (name === "kind") renderReveal();
-        if (!state.fieldErrors[name]) return;
-        var error = check(name, readValues());
-        if (error) state.fieldErrors[name] = error; else delete state.fieldErrors[name];
-        renderFieldErrors();
-      };
-      control.addEventListener("input", recheck);
-      control.addEventListener("change", recheck);
-    });
-  });
+  var shown = LINK.formErrors(form, FIELDS, state, t);
+  shown.recheckWhileFixing(check, readValues, function (name) { if (name === "kind") renderReveal(); });
 
   description.addEventListener("input", renderCounter);
 
@@ -223,7 +210,7 @@
     state.fieldErrors = errors;
     render();
     if (Object.keys(errors).length > 0) {
-      focusSummary();
+      shown.focusSummary();
       return;
     }
     sign(values);
@@ -313,14 +300,14 @@
     state.fieldErrors = fieldErrors;
     state.general = Object.keys(fieldErrors).length === 0 ? { key: "error.rejected" } : null;
     render();
-    focusSummary();
+    shown.focusSummary();
   }
 
   function fail(key, vars) {
     state.fieldErrors = {};
     state.general = { key: key, vars: vars };
     render();
-    focusSummary();
+    shown.focusSummary();
   }
 
   function setSending(sending) {
@@ -329,11 +316,6 @@
     form.setAttribute("aria-busy", sending ? "true" : "false");
     statusLine.textContent = sending ? t("status.sending") : "";
     renderButton();
-  }
-
-  function focusSummary() {
-    summary.focus();
-    summary.scrollIntoView({ block: "start" });
   }
 
   // ---- rendering -------------------------------------------------------------------------------
@@ -399,7 +381,7 @@
     renderReveal();
     renderButton();
     renderCounter();
-    renderFieldErrors();
+    shown.render();
   }
 
   /** The amount field or the description, whichever contribution is chosen; what was typed in the other is kept. */
@@ -420,59 +402,6 @@
     else if (count > MAX_DESCRIPTION) text = t("description.countLong", { count: count, extra: count - MAX_DESCRIPTION });
     else text = t("description.count", { count: count });
     document.getElementById("description-count").textContent = text;
-  }
-
-  function renderFieldErrors() {
-    FIELDS.forEach(function (name) {
-      var error = state.fieldErrors[name];
-      var wrapper = form.querySelector('[data-field="' + name + '"]');
-      var message = document.getElementById(name + "-error");
-      message.hidden = !error;
-      message.textContent = error ? t(error.key, error.vars) : "";
-      wrapper.classList.toggle("has-error", Boolean(error));
-      controlsOf(name).forEach(function (control) { LINK.describe(control, name + "-error", Boolean(error)); });
-    });
-    renderSummary();
-  }
-
-  function controlsOf(name) {
-    return Array.prototype.slice.call(form.querySelectorAll('[name="' + name + '"]'));
-  }
-
-  function renderSummary() {
-    var body = document.getElementById("error-summary-body");
-    var title = document.getElementById("error-summary-title");
-    var text = document.getElementById("error-summary-text");
-    var list = document.getElementById("error-summary-list");
-    var names = FIELDS.filter(function (n) { return state.fieldErrors[n]; });
-    list.textContent = "";
-    if (names.length === 0 && !state.general) {
-      body.hidden = true;
-      return;
-    }
-    title.textContent = names.length === 0 ? t("summary.failed")
-      : names.length === 1 ? t("summary.titleOne") : t("summary.titleMany", { count: names.length });
-    var paragraphs = [];
-    if (state.general) paragraphs.push(t(state.general.key, state.general.vars));
-    if (names.length === 0) paragraphs.push(t("summary.kept"));
-    text.textContent = paragraphs.join(" ");
-    text.hidden = paragraphs.length === 0;
-    names.forEach(function (name) {
-      var item = document.createElement("li");
-      var link = document.createElement("a");
-      var target = controlsOf(name)[0];
-      link.href = "#" + target.id;
-      link.textContent = t(state.fieldErrors[name].key, state.fieldErrors[name].vars);
-      link.addEventListener("click", function (event) {
-        event.preventDefault();
-        target.focus();
-        target.scrollIntoView({ block: "center" });
-      });
-      item.appendChild(link);
-      list.appendChild(item);
-    });
-    list.hidden = names.length === 0;
-    body.hidden = false;
   }
 
   function renderSigned() {

@@ -17,7 +17,6 @@
   var form = document.getElementById("feedback-form");
   var submitButton = document.getElementById("submit");
   var statusLine = document.getElementById("status-line");
-  var summary = document.getElementById("error-summary");
   var heading = document.getElementById("page-heading");
   var comment = document.getElementById("comment");
 
@@ -135,19 +134,8 @@
     return errors;
   }
 
-  // A field in error is checked again as the person fixes it; no new error appears while typing.
-  FIELDS.forEach(function (name) {
-    form.querySelectorAll('[name="' + name + '"]').forEach(function (control) {
-      var recheck = function () {
-        if (!state.fieldErrors[name]) return;
-        var error = check(name, readValues());
-        if (error) state.fieldErrors[name] = error; else delete state.fieldErrors[name];
-        renderFieldErrors();
-      };
-      control.addEventListener("input", recheck);
-      control.addEventListener("change", recheck);
-    });
-  });
+  var shown = LINK.formErrors(form, FIELDS, state, t);
+  shown.recheckWhileFixing(check, readValues);
 
   comment.addEventListener("input", renderCounter);
 
@@ -161,7 +149,7 @@
     state.fieldErrors = checkAll(values);
     render();
     if (Object.keys(state.fieldErrors).length > 0) {
-      focusSummary();
+      shown.focusSummary();
       return;
     }
     var body = { listened: values.listened, steppedBack: values.steppedBack, wouldRecommend: values.wouldRecommend };
@@ -202,7 +190,7 @@
       state.fieldErrors = found;
       state.general = Object.keys(found).length === 0 ? { key: "error.rejected" } : null;
       render();
-      focusSummary();
+      shown.focusSummary();
       return;
     }
     if (code === "rate_limited" || answer.status === 429) return fail("error.rateLimited");
@@ -215,7 +203,7 @@
     state.fieldErrors = {};
     state.general = { key: key };
     render();
-    focusSummary();
+    shown.focusSummary();
   }
 
   function setSending(sending) {
@@ -224,11 +212,6 @@
     form.setAttribute("aria-busy", sending ? "true" : "false");
     statusLine.textContent = sending ? t("status.sending") : "";
     submitButton.textContent = t(sending ? "submit.sending" : "submit");
-  }
-
-  function focusSummary() {
-    summary.focus();
-    summary.scrollIntoView({ block: "start" });
   }
 
   // ---- rendering -------------------------------------------------------------------------------
@@ -251,7 +234,7 @@
     }
     submitButton.textContent = t(state.sending ? "submit.sending" : "submit");
     renderCounter();
-    renderFieldErrors();
+    shown.render();
   }
 
   function renderCounter() {
@@ -259,54 +242,6 @@
     document.getElementById("comment-count").textContent = count > MAX_COMMENT
       ? t("comment.countLong", { count: count, extra: count - MAX_COMMENT })
       : t("comment.count", { count: count });
-  }
-
-  function controlsOf(name) {
-    return Array.prototype.slice.call(form.querySelectorAll('[name="' + name + '"]'));
-  }
-
-  function renderFieldErrors() {
-    FIELDS.forEach(function (name) {
-      var error = state.fieldErrors[name];
-      var message = document.getElementById(name + "-error");
-      message.hidden = !error;
-      message.textContent = error ? t(error.key, error.vars) : "";
-      form.querySelector('[data-field="' + name + '"]').classList.toggle("has-error", Boolean(error));
-      controlsOf(name).forEach(function (control) { LINK.describe(control, name + "-error", Boolean(error)); });
-    });
-    renderSummary();
-  }
-
-  function renderSummary() {
-    var body = document.getElementById("error-summary-body");
-    var text = document.getElementById("error-summary-text");
-    var list = document.getElementById("error-summary-list");
-    var names = FIELDS.filter(function (n) { return state.fieldErrors[n]; });
-    list.textContent = "";
-    if (names.length === 0 && !state.general) {
-      body.hidden = true;
-      return;
-    }
-    document.getElementById("error-summary-title").textContent = names.length === 0 ? t("summary.failed")
-      : names.length === 1 ? t("summary.titleOne") : t("summary.titleMany", { count: names.length });
-    text.textContent = state.general ? t(state.general.key) + " " + t("summary.kept") : "";
-    text.hidden = !state.general;
-    names.forEach(function (name) {
-      var item = document.createElement("li");
-      var link = document.createElement("a");
-      var target = controlsOf(name)[0];
-      link.href = "#" + target.id;
-      link.textContent = t(state.fieldErrors[name].key);
-      link.addEventListener("click", function (event) {
-        event.preventDefault();
-        target.focus();
-        target.scrollIntoView({ block: "center" });
-      });
-      item.appendChild(link);
-      list.appendChild(item);
-    });
-    list.hidden = names.length === 0;
-    body.hidden = false;
   }
 
   LANGUAGE.apply(state.lang);

@@ -83,5 +83,89 @@ window.SolidaireLinkPage = (function () {
     return Array.from(text).length;
   }
 
-  return { takeToken: takeToken, call: call, codeOf: codeOf, pageFor: pageFor, describe: describe, characters: characters };
+  /**
+   * A form's errors as the link pages show them: each next to its field ([data-field="name"], #name-error,
+   * aria-invalid) and in the summary (#error-summary) that lists them as links to their fields. state holds
+   * fieldErrors (name -> { key, vars }) and general ({ key, vars } of a problem not about one field).
+   */
+  function formErrors(form, fields, state, t) {
+    var summary = document.getElementById("error-summary");
+
+    function controlsOf(name) {
+      return Array.prototype.slice.call(form.querySelectorAll('[name="' + name + '"]'));
+    }
+
+    function render() {
+      fields.forEach(function (name) {
+        var error = state.fieldErrors[name];
+        var message = document.getElementById(name + "-error");
+        message.hidden = !error;
+        message.textContent = error ? t(error.key, error.vars) : "";
+        form.querySelector('[data-field="' + name + '"]').classList.toggle("has-error", Boolean(error));
+        controlsOf(name).forEach(function (control) { describe(control, name + "-error", Boolean(error)); });
+      });
+      renderSummary();
+    }
+
+    function renderSummary() {
+      var body = document.getElementById("error-summary-body");
+      var text = document.getElementById("error-summary-text");
+      var list = document.getElementById("error-summary-list");
+      var names = fields.filter(function (n) { return state.fieldErrors[n]; });
+      list.textContent = "";
+      if (names.length === 0 && !state.general) {
+        body.hidden = true;
+        return;
+      }
+      document.getElementById("error-summary-title").textContent = names.length === 0 ? t("summary.failed")
+        : names.length === 1 ? t("summary.titleOne") : t("summary.titleMany", { count: names.length });
+      var paragraphs = [];
+      if (state.general) paragraphs.push(t(state.general.key, state.general.vars));
+      if (names.length === 0) paragraphs.push(t("summary.kept"));
+      text.textContent = paragraphs.join(" ");
+      text.hidden = paragraphs.length === 0;
+      names.forEach(function (name) {
+        var item = document.createElement("li");
+        var link = document.createElement("a");
+        var target = controlsOf(name)[0];
+        link.href = "#" + target.id;
+        link.textContent = t(state.fieldErrors[name].key, state.fieldErrors[name].vars);
+        link.addEventListener("click", function (event) {
+          event.preventDefault();
+          target.focus();
+          target.scrollIntoView({ block: "center" });
+        });
+        item.appendChild(link);
+        list.appendChild(item);
+      });
+      list.hidden = names.length === 0;
+      body.hidden = false;
+    }
+
+    /** A field in error is checked again as the person fixes it; no new error appears while typing. */
+    function recheckWhileFixing(check, readValues, onChange) {
+      fields.forEach(function (name) {
+        controlsOf(name).forEach(function (control) {
+          var recheck = function () {
+            if (onChange) onChange(name);
+            if (!state.fieldErrors[name]) return;
+            var error = check(name, readValues());
+            if (error) state.fieldErrors[name] = error; else delete state.fieldErrors[name];
+            render();
+          };
+          control.addEventListener("input", recheck);
+          control.addEventListener("change", recheck);
+        });
+      });
+    }
+
+    function focusSummary() {
+      summary.focus();
+      summary.scrollIntoView({ block: "start" });
+    }
+
+    return { render: render, recheckWhileFixing: recheckWhileFixing, focusSummary: focusSummary };
+  }
+
+  return { takeToken: takeToken, call: call, codeOf: codeOf, pageFor: pageFor, characters: characters, formErrors: formErrors };
 })();
