@@ -1,63 +1,13 @@
 using Microsoft.Playwright;
-using static Microsoft.Playwright.Assertions;
-using static Solidaire.Browser.Tests.Harness.PageChecks;
+using Solidaire.Browser.Tests.Harness;
 
 namespace Solidaire.Browser.Tests.Feedback;
 
 /// <summary>The feedback page (web/feedback.html) as its client sees it: controls found by role and visible name in the page's language.</summary>
-public sealed class FeedbackPage
+public sealed class FeedbackPage(IPage page, string language) : LinkPage(page, language, "feedback")
 {
-    private readonly List<(int Status, string Url)> _answers = [];
-    private readonly List<string> _consoleErrors = [];
-
-    public FeedbackPage(IPage page, string language)
-    {
-        Page = page;
-        Language = language;
-        page.Response += (_, response) =>
-        {
-            lock (_answers)
-                _answers.Add((response.Status, response.Url));
-        };
-        page.Console += (_, message) =>
-        {
-            if (message.Type == "error")
-                lock (_consoleErrors)
-                    _consoleErrors.Add(message.Text);
-        };
-    }
-
-    public IPage Page { get; }
-    public string Language { get; }
     public FeedbackTexts Texts => FeedbackTexts.For(Language);
 
-    public async Task FollowAsync(string link)
-    {
-        await Page.GotoAsync(link);
-        await Expect(Page.Locator("#loading")).ToBeHiddenAsync();
-    }
-
-    /// <summary>Every answer of 400 or more but those of <paramref name="expected"/> statuses; and every console error (a CSP refusal is one).</summary>
-    public IReadOnlyList<string> Failures(params int[] expected)
-    {
-        lock (_answers)
-        lock (_consoleErrors)
-            return _answers.Where(a => a.Status >= 400 && !expected.Contains(a.Status)).Select(a => $"{a.Status} {a.Url}")
-                .Concat(_consoleErrors.Where(e => !e.Contains("the server responded with a status of", StringComparison.Ordinal)).Select(e => "console: " + e))
-                .ToArray();
-    }
-
-    public async Task AssertScreenAsync(string name)
-    {
-        var where = $"feedback {name}";
-        await Expect(Page.Locator("html")).ToHaveAttributeAsync("lang", Language);
-        await AssertNoWcagViolationAsync(Page, where);
-        Assert.True(await ScrollWidthAsync(Page) <= Page.ViewportSize!.Width, $"{where} scrolls sideways");
-        await ScreenshotAsync(Page, $"feedback-{name}.png");
-    }
-
-    public ILocator Heading => Page.GetByRole(AriaRole.Heading, new() { Level = 1 });
-    public ILocator ErrorSummary => Page.GetByRole(AriaRole.Alert);
     public ILocator Group(string legend) => Page.GetByRole(AriaRole.Group, new() { Name = legend });
     public ILocator Comment => Page.GetByLabel(Texts.Comment, new() { Exact = true });
     public Task SendAsync() => Page.GetByRole(AriaRole.Button, new() { Name = Texts.Send, Exact = true }).ClickAsync();
