@@ -250,6 +250,30 @@ public static partial class EmailTemplates
                 "Gardez cet email : il garde trace du contrat.", toCoach ? "Solidaire" : "Le collectif Solidaire");
     }
 
+    /// <summary>
+    /// To the client at closure: thanks, and the feedback link (§5.9). Answering is optional; the coach
+    /// sees answers only put together, from three on, never one alone. Any other language is French.
+    /// </summary>
+    public static EmailContent ClosureThanks(string language, string firstName, string reference, string coachDisplayName, string feedbackUrl, DateTimeOffset expiresAt) => language != "en"
+        ? Render("fr", $"Merci, et votre avis si vous le souhaitez (référence {reference})", $"Bonjour {firstName},",
+            [
+                $"Votre accompagnement avec {coachDisplayName} est maintenant terminé. Merci de la confiance que vous avez accordée à votre coach et au collectif Solidaire.",
+                $"Si vous le souhaitez, dites-nous en trois questions comment vous l'avez vécu : cela aide {coachDisplayName} et le collectif à progresser. C'est facultatif, et cela prend deux minutes.",
+                $"Votre réponse reste anonyme : votre coach ne voit jamais une réponse seule, seulement des moyennes et des commentaires réunis, sans nom ni date, à partir de trois réponses. Le lien fonctionne une fois, jusqu'au {Contracts.ContractFormatting.Date("fr", expiresAt)} (UTC).",
+            ],
+            "Si vous êtes en danger ou pensez au suicide, n'attendez pas :", HelpFr,
+            "Ne transférez pas cet email : le lien est le vôtre.", "Le collectif Solidaire",
+            action: new EmailAction("Donner mon avis", feedbackUrl))
+        : Render("en", $"Thank you, and your feedback if you wish (reference {reference})", $"Hello {firstName},",
+            [
+                $"Your support with {coachDisplayName} has now ended. Thank you for the trust you placed in your coach and in the Solidaire collective.",
+                $"If you wish, tell us in three questions how it went for you: it helps {coachDisplayName} and the collective to improve. It is optional, and takes two minutes.",
+                $"Your answer stays anonymous: your coach never sees one answer on its own, only averages and comments put together, without names or dates, from three answers on. The link works once, until {Contracts.ContractFormatting.Date("en", expiresAt)} (UTC).",
+            ],
+            "If you are in danger or thinking about suicide, do not wait:", HelpEn,
+            "Do not forward this email: the link is yours.", "The Solidaire collective",
+            action: new EmailAction("Give my feedback", feedbackUrl));
+
     /// <summary>A button-like link: in the text part as "label: url".</summary>
     private sealed record EmailAction(string Label, string Url);
 

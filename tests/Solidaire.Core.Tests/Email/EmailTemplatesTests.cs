@@ -301,6 +301,87 @@ public sealed class EmailTemplatesTests
     }
 }
 
+public sealed class ClosureThanksTemplateTests
+{
+    private const string Reference = "7KQ2-M9XD-4TZB";
+    private const string Url = "https://solidaire.example/feedback.html#token=abc.def";
+    private static readonly DateTimeOffset Expires = new(2026, 12, 28, 9, 30, 0, TimeSpan.Zero);
+
+    private static EmailContent Thanks(string language, string firstName = "Amélie", string coach = "Claire Martin", string url = Url) =>
+        EmailTemplates.ClosureThanks(language, firstName, Reference, coach, url, Expires);
+
+    [Theory]
+    [InlineData("fr", "fr", "Bonjour Amélie,", "Merci")]
+    [InlineData("en", "en", "Hello Amélie,", "Thank you")]
+    [InlineData("de", "fr", "Bonjour Amélie,", "Merci")] // anything but English is French
+    public void ClosureThanks_IsWrittenInTheClientsLanguage_AndThanksThem(string asked, string language, string greeting, string thanks)
+    {
+        var email = Thanks(asked);
+
+        Assert.Equal(language, email.Language);
+        Assert.StartsWith(greeting, email.Text, StringComparison.Ordinal);
+        Assert.StartsWith(thanks, email.Subject, StringComparison.Ordinal);
+        Assert.Contains(Reference, email.Subject, StringComparison.Ordinal);
+        Assert.Contains($"<html lang=\"{language}\">", email.Html, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("fr", "Donner mon avis", "28 décembre 2026")]
+    [InlineData("en", "Give my feedback", "28 December 2026")]
+    public void ClosureThanks_CarriesTheFeedbackLink_AndWhenItStopsWorking(string language, string action, string date)
+    {
+        var email = Thanks(language);
+
+        Assert.Contains($"{action}: {Url}", email.Text, StringComparison.Ordinal);
+        Assert.Contains($"<a href=\"{WebUtility.HtmlEncode(Url)}\">{action}</a>", email.Html, StringComparison.Ordinal);
+        Assert.Contains(date, email.Text, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("fr", "facultatif", "anonyme", "trois réponses")]
+    [InlineData("en", "optional", "anonymous", "three answers")]
+    public void ClosureThanks_SaysFeedbackIsOptional_AndAnonymousToTheCoachExceptPutTogether(string language, string optional, string anonymous, string minimum)
+    {
+        var email = Thanks(language);
+
+        Assert.Contains(optional, email.Text, StringComparison.Ordinal);
+        Assert.Contains(anonymous, email.Text, StringComparison.Ordinal);
+        Assert.Contains(minimum, email.Text, StringComparison.Ordinal);
+        Assert.Contains("Claire Martin", email.Text, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("fr", "appelez le 3114")]
+    [InlineData("en", "call 3114")]
+    public void ClosureThanks_ListsTheEmergencyNumbers(string language, string suicide)
+    {
+        Assert.Contains(suicide, Thanks(language).Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void EnglishClosureThanks_NeverSaysCounterpart()
+    {
+        var email = Thanks("en");
+
+        Assert.DoesNotContain("counterpart", email.Text, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("counterpart", email.Html, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Theory]
+    [InlineData("fr")]
+    [InlineData("en")]
+    public void ClosureThanks_EncodesEveryValueInHtml(string language)
+    {
+        var email = Thanks(language, firstName: "<script>alert(1)</script>", coach: "O'Brien & <b>Co</b>", url: "https://x.example/feedback.html#token=a\"><script>");
+
+        Assert.DoesNotContain("<script", email.Html, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("<b>", email.Html, StringComparison.Ordinal);
+        Assert.Contains("&lt;script&gt;alert(1)&lt;/script&gt;", email.Html, StringComparison.Ordinal);
+        Assert.Contains("O&#39;Brien &amp; &lt;b&gt;Co&lt;/b&gt;", email.Html, StringComparison.Ordinal);
+        Assert.Contains("token=a&quot;&gt;&lt;script&gt;", email.Html, StringComparison.Ordinal);
+    }
+}
+
 /// <summary>The emails of sessions and of an engagement's follow-up (issue 10).</summary>
 public sealed class SessionEmailTemplatesTests
 {

@@ -38,9 +38,12 @@ public sealed class StaffAuthorizationTests : AppTest
         ("PUT", "/api/staff/engagements/{activeEngagement}/sessions/{session}", """{"date":"2030-01-02T10:00+01:00","durationMinutes":60,"medium":"video"}""", 401, 403, 409, 403),
         ("DELETE", "/api/staff/engagements/{activeEngagement}/sessions/{session}", null, 401, 403, 409, 403),
         ("POST", "/api/staff/engagements/{activeEngagement}/closure", """{"outcome":"ended_by_client"}""", 401, 403, 200, 403),
+        ("GET", "/api/staff/feedback", null, 401, 200, 200, 200),
         // The client's routes answer to the emailed link only: no staff token opens them.
         ("GET", "/api/client/contract", null, 401, 401, 401, 401),
         ("POST", "/api/client/contract/signature", """{"counterpart":{"kind":"financial","amountEur":1},"understood":true,"supervisionConsent":true,"signatureName":"Jeanne Dupont-Lefèvre","sha256":"{charterless}"}""", 401, 401, 401, 401),
+        ("GET", "/api/client/feedback", null, 401, 401, 401, 401),
+        ("POST", "/api/client/feedback", """{"listened":5,"steppedBack":5,"wouldRecommend":5}""", 401, 401, 401, 401),
         ("POST", "/api/staff/sign-out", null, 401, 204, 204, 204),
     ];
 
