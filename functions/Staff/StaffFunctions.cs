@@ -14,7 +14,8 @@ namespace Solidaire.Functions.Staff;
 /// anything else, and the member's record read, so a sign-out or deactivation holds at once.
 /// </summary>
 public sealed partial class StaffFunctions(
-    JsonRequestReader reader, StaffAccess access, StaffService staff, Triage triage, Core.Engagements.Engagements engagements, Core.Contracts.ContractService contracts)
+    JsonRequestReader reader, StaffAccess access, StaffService staff, Triage triage, Core.Engagements.Engagements engagements, Core.Contracts.ContractService contracts,
+    Core.Complaints.ComplaintService complaints)
 {
     [Function("StaffSignIn")]
     public async Task<IActionResult> SignIn(
