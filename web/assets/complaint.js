@@ -5,6 +5,7 @@
   "use strict";
 
   var LANGUAGE = window.SolidaireLanguage;
+  var FORMS = window.SolidaireForms;
   var REQUEST_TIMEOUT_MS = 30000;
   // What the API accepts; the server checks again and has the last word.
   var RULES = {
@@ -107,7 +108,7 @@
     setSending(true);
     var controller = new AbortController();
     var timer = window.setTimeout(function () { controller.abort(); }, REQUEST_TIMEOUT_MS);
-    fetch(apiBase() + "/api/complaints", {
+    fetch(FORMS.apiBase() + "/api/complaints", {
       method: "POST",
       headers: { "Content-Type": "application/json", "Accept": "application/json, application/problem+json" },
       body: JSON.stringify(body),
@@ -115,22 +116,13 @@
       signal: controller.signal,
     })
       .then(function (response) {
-        return response.text().then(function (text) { answer(response, parse(text), body); });
+        return response.text().then(function (text) { answer(response, FORMS.parseJson(text), body); });
       })
       .catch(function () { fail("error.network"); })
       .then(function () {
         window.clearTimeout(timer);
         setSending(false);
       });
-  }
-
-  function apiBase() {
-    var meta = document.querySelector('meta[name="solidaire-api-base"]');
-    return ((meta && meta.content) || "").trim().replace(/\/+$/, "");
-  }
-
-  function parse(text) {
-    try { return JSON.parse(text); } catch (e) { return null; }
   }
 
   function answer(response, json, body) {
@@ -150,16 +142,9 @@
       state.general = Object.keys(errors).length === 0 ? { key: "error.rejected" } : null;
       render();
       focusSummary();
-    } else if (code === "rate_limited" || response.status === 429) {
-      var seconds = parseInt(response.headers.get("Retry-After") || "", 10);
-      var minutes = isNaN(seconds) ? 1 : Math.max(1, Math.ceil(seconds / 60));
-      fail(minutes === 1 ? "error.rateLimitedOne" : "error.rateLimitedMany", { minutes: minutes });
-    } else if (code === "storage_unavailable" || response.status === 503) {
-      fail("error.unavailable");
-    } else if (code === "payload_too_large" || response.status === 413) {
-      fail("complaint.error.tooLarge");
     } else {
-      fail("error.technical");
+      var problem = FORMS.problemMessage(response, code, "complaint.error.tooLarge");
+      fail(problem.key, problem.vars);
     }
   }
 
@@ -208,13 +193,7 @@
     message.textContent = key ? t(key) : "";
     form.querySelector('[data-field="' + name + '"]').classList.toggle("has-error", Boolean(key));
     var control = document.getElementById(name);
-    if (!control) return;
-    var ids = (control.getAttribute("aria-describedby") || "").split(/\s+/).filter(function (id) {
-      return id && id !== name + "-error";
-    });
-    if (key) ids.unshift(name + "-error");
-    if (key) control.setAttribute("aria-invalid", "true"); else control.removeAttribute("aria-invalid");
-    if (ids.length > 0) control.setAttribute("aria-describedby", ids.join(" ")); else control.removeAttribute("aria-describedby");
+    if (control) FORMS.describe(control, name + "-error", Boolean(key));
   }
 
   function renderSummary() {
