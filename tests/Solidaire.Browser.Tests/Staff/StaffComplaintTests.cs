@@ -49,6 +49,31 @@ public sealed class StaffComplaintTests(BrowserApp app)
         Assert.Empty(console.FailedAnswers());
     }
 
+    [Fact]
+    public async Task Coordinator_NamesAReferentInTheConsole_WhoThenSeesTheComplaints()
+    {
+        var email = $"referente.{StaffMail.UniqueWord()}@solidaire.test";
+        var texts = ComplaintScreenTexts.For("fr");
+        await using (var session = await app.OpenAsync())
+        {
+            var coordinator = await StaffConsole.OpenAsync(session.Page);
+            await coordinator.FollowAsync(await _mail.SignInLinkAsync(StaffMail.Coordinator));
+            await coordinator.Link(coordinator.Texts.NavCoaches).ClickAsync();
+            await coordinator.Field("Adresse email du ou de la référent·e (obligatoire)").FillAsync(email);
+            await coordinator.Field("Nom du ou de la référent·e (obligatoire)").FillAsync("Camille Durand");
+            await coordinator.Button("Nommer référent·e").ClickAsync();
+            await Expect(coordinator.Main.GetByText($"{email} est maintenant référent·e éthique.", new() { Exact = true })).ToBeVisibleAsync();
+            Assert.Empty(coordinator.FailedAnswers());
+        }
+
+        await using var referentSession = await app.OpenAsync();
+        var referent = await StaffConsole.OpenAsync(referentSession.Page);
+        await referent.FollowAsync(await _mail.SignInLinkAsync(email));
+        await referent.Link(texts.Nav).ClickAsync();
+
+        await Expect(referent.HeadingNamed(texts.ListHeading)).ToBeVisibleAsync();
+    }
+
     /// <summary>What the referents' screens say, in each language.</summary>
     private sealed record ComplaintScreenTexts(string Nav, string ListHeading, string Open, string Heading, string Close, string Resolution, string ResolutionRequired, string Closed)
     {
