@@ -2,10 +2,11 @@ using System.Net;
 using Solidaire.Core.Dossiers;
 using Solidaire.Core.Storage;
 using Solidaire.Integration.Tests.Harness;
+using Solidaire.Testing;
 
 namespace Solidaire.Integration.Tests.Complaints;
 
-/// <summary>The complaint route is anonymous: limited per IP like the intake, and nothing a client sends makes it fail.</summary>
+/// <summary>The complaint route is anonymous: limited per IP like the intake, nothing a client sends makes it fail, and nothing personal reaches the logs.</summary>
 public sealed class ComplaintAbuseTests
 {
     [Fact]
@@ -53,5 +54,25 @@ public sealed class ComplaintAbuseTests
 
         Assert.Equal(["description"], (await Problem.ReadAsync(huge)).Errors.Keys);
         Assert.Equal(HttpStatusCode.Accepted, filter.StatusCode);
+    }
+
+    [Fact]
+    public async Task ComplaintItsEmailsAndItsClosure_LeaveNoPersonalDataInTheLogs()
+    {
+        var logs = new LogCapture();
+        await using var app = await TestApp.StartAsync(services: logs.Register);
+        var coordinator = await StaffClient.SignInAsync(app, StaffClient.Coordinator);
+        var referent = await StaffWorld.ReferentAsync(app, coordinator, StaffWorld.ReferentEmail);
+        var body = ComplaintBodies.Valid("Loggable.Plaignant@example.org", memberName: "Anatole Vermeersch",
+            description: "Il m'a demandé mon code de carte bancaire pendant la séance du mardi.");
+
+        var reference = await IntakeBodies.ReferenceOf(await app.Client.PostComplaintAsync(body));
+        await EmlMessage.WaitForAsync(app.MailFolder, m => m.To == "Loggable.Plaignant@example.org");
+        var id = await StaffWorld.ComplaintIdAsync(referent, reference);
+        await referent.JsonAsync(HttpMethod.Post, $"/api/staff/complaints/{id}/closure", new { resolution = "Exclusion temporaire décidée par le collège." });
+
+        Assert.NotEmpty(logs.Lines);
+        foreach (var secret in new[] { "Anatole", "Vermeersch", "loggable.plaignant", "carte bancaire", "ABCD-2345-EFGH", "Exclusion temporaire" })
+            Assert.DoesNotContain(logs.Lines, l => l.Contains(secret, StringComparison.OrdinalIgnoreCase));
     }
 }
