@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using Solidaire.Core.Complaints;
 using Solidaire.Core.Configuration;
 using Solidaire.Core.Contracts;
 using Solidaire.Core.Deadlines;
@@ -81,6 +82,8 @@ public static class DependencyInjection
         services.AddSingleton<StaffBootstrap>();
         services.AddHostedService(sp => sp.GetRequiredService<StaffBootstrap>());
         services.AddSingleton<RetentionService>();
+        services.AddValidatedOptions<ComplaintOptions>(configuration, ComplaintOptions.Section);
+        services.AddSingleton<ComplaintService>();
         return services;
     }
 

@@ -26,6 +26,10 @@ param emailFromAddress string
 @minLength(3)
 param staffBootstrapCoordinators string
 
+@description('Email addresses of the ethics referents, comma-separated (Complaints__Referents): every complaint about a member goes there, never to the member concerned.')
+@minLength(3)
+param complaintReferents string
+
 @description('IPs or CIDR ranges, comma-separated, whose X-Forwarded-For the app believes (RateLimiting__TrustedProxies). The Functions host forwards requests to the worker over loopback, so loopback must be trusted or every client would share one limit.')
 param rateLimitingTrustedProxies string = '127.0.0.1,::1'
 
@@ -121,6 +125,7 @@ module api 'app/api.bicep' = {
     keyVaultUri: keyVault.outputs.uri
     emailFromAddress: emailFromAddress
     staffBootstrapCoordinators: staffBootstrapCoordinators
+    complaintReferents: complaintReferents
     rateLimitingTrustedProxies: rateLimitingTrustedProxies
     videoBaseUrl: videoBaseUrl
   }
