@@ -2,11 +2,13 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using Solidaire.Core.Complaints;
 using Solidaire.Core.Configuration;
 using Solidaire.Core.Contracts;
 using Solidaire.Core.Deadlines;
 using Solidaire.Core.Dossiers;
 using Solidaire.Core.Engagements;
+using Solidaire.Core.Feedback;
 using Solidaire.Core.Email;
 using Solidaire.Core.Health;
 using Solidaire.Core.Intake;
@@ -52,6 +54,7 @@ public static class DependencyInjection
         services.AddValidatedOptions<TokenOptions>(configuration, TokenOptions.Section);
         services.AddSingleton<IPostConfigureOptions<TokenOptions>, LocalTokenKey>();
         services.AddSingleton<TokenService>();
+        services.AddSingleton<ClientLinks>();
         services.AddSingleton<StaffRegistry>();
         services.AddSingleton<StaffAccess>();
         services.AddSingleton<IDeadlineHandler>(sp => sp.GetRequiredService<StaffAccess>());
@@ -71,9 +74,16 @@ public static class DependencyInjection
         services.AddSingleton<IDeadlineHandler, EngagementFollowUp>();
         services.AddSingleton<EngagementClosure>();
         services.AddSingleton<IDeadlineHandler, ContractExpiry>();
+        services.AddValidatedOptions<FeedbackOptions>(configuration, FeedbackOptions.Section);
+        services.AddSingleton<FeedbackIndex>();
+        services.AddSingleton<IDeadlineHandler>(sp => sp.GetRequiredService<FeedbackIndex>());
+        services.AddSingleton<FeedbackLinks>();
+        services.AddSingleton<FeedbackService>();
         services.AddSingleton<StaffBootstrap>();
         services.AddHostedService(sp => sp.GetRequiredService<StaffBootstrap>());
         services.AddSingleton<RetentionService>();
+        services.AddValidatedOptions<ComplaintOptions>(configuration, ComplaintOptions.Section);
+        services.AddSingleton<ComplaintService>();
         return services;
     }
 

@@ -28,6 +28,7 @@ public static class AppServices
 
         services.AddSingleton(_ => FunctionCatalog.Load(AppContext.BaseDirectory));
         services.AddSingleton<JsonRequestReader>();
+        services.AddSingleton<Client.ClientLinkRequests>();
         services.AddSingleton<ClientAddress>();
         services.AddSingleton<IpRateLimiter>();
         services.AddSingleton<HttpFunctionGate>();

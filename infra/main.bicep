@@ -26,8 +26,15 @@ param emailFromAddress string
 @minLength(3)
 param staffBootstrapCoordinators string
 
+@description('Email addresses of the ethics referents, comma-separated (Complaints__Referents): every complaint about a member goes there, never to the member concerned.')
+@minLength(3)
+param complaintReferents string
+
 @description('IPs or CIDR ranges, comma-separated, whose X-Forwarded-For the app believes (RateLimiting__TrustedProxies). The Functions host forwards requests to the worker over loopback, so loopback must be trusted or every client would share one limit.')
 param rateLimitingTrustedProxies string = '127.0.0.1,::1'
+
+@description('The collective\'s video service (e.g. its Jitsi server): each video session gets its own unguessable room under it.')
+param videoBaseUrl string = 'https://meet.jit.si'
 
 @description('Object id of the person or pipeline running azd (azd sets AZURE_PRINCIPAL_ID). It gets the data roles needed to publish web/ to $web and to set the Key Vault secrets. Empty: none.')
 param principalId string = ''
@@ -118,7 +125,9 @@ module api 'app/api.bicep' = {
     keyVaultUri: keyVault.outputs.uri
     emailFromAddress: emailFromAddress
     staffBootstrapCoordinators: staffBootstrapCoordinators
+    complaintReferents: complaintReferents
     rateLimitingTrustedProxies: rateLimitingTrustedProxies
+    videoBaseUrl: videoBaseUrl
   }
   // The host reads storage and the Key Vault references with the identity: grant first, then start.
   dependsOn: [

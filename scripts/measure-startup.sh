@@ -17,7 +17,7 @@ trap 'kill $AZURITE 2>/dev/null; rm -rf "$WORK"' EXIT
 until (exec 3<>"/dev/tcp/127.0.0.1/$TABLE_PORT") 2>/dev/null; do sleep 0.05; done
 
 export Storage__ConnectionString="DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==;TableEndpoint=http://127.0.0.1:$TABLE_PORT/devstoreaccount1;"
-export OutboxSchedule="0 */1 * * * *" PurgeSchedule="0 */15 * * * *" PersonalData__LocalKeyFile="$WORK/keys.json" Email__PickupFolder="$WORK/mail" Staff__BootstrapCoordinators="coordination@solidaire.localhost"
+export OutboxSchedule="0 */1 * * * *" PurgeSchedule="0 */15 * * * *" PersonalData__LocalKeyFile="$WORK/keys.json" Email__PickupFolder="$WORK/mail" Staff__BootstrapCoordinators="coordination@solidaire.localhost" Complaints__Referents="ethique@solidaire.localhost"
 
 times=()
 for i in $(seq 1 "$runs"); do

@@ -24,19 +24,10 @@ public static class ContractEmails
 public static class ContractIds
 {
     public static string Format(Dossiers.DossierId dossier, string intakeId, string engagementId, string contractId) =>
-        Engagements.StaffIds.Engagement(dossier, intakeId, engagementId) + "." + contractId;
+        Engagements.EngagementRecordIds.Format(dossier, intakeId, engagementId, contractId);
 
-    public static bool TryParse(string id, out Dossiers.DossierId dossier, out string intakeId, out string engagementId, out string contractId)
-    {
-        dossier = default;
-        intakeId = engagementId = contractId = "";
-        var last = id.LastIndexOf('.');
-        if (last <= 0 || last == id.Length - 1)
-            return false;
-        contractId = id[(last + 1)..];
-        return contractId.Length <= 32 && contractId.All(char.IsAsciiLetterOrDigit)
-            && Engagements.StaffIds.TryEngagement(id[..last], out dossier, out intakeId, out engagementId);
-    }
+    public static bool TryParse(string id, out Dossiers.DossierId dossier, out string intakeId, out string engagementId, out string contractId) =>
+        Engagements.EngagementRecordIds.TryParse(id, out dossier, out intakeId, out engagementId, out contractId) && contractId.Length <= 32;
 
     /// <summary>The SHA-256 of a contract's text, as the client signs it: lowercase hex of its UTF-8 bytes.</summary>
     public static string Sha256(string text) =>

@@ -34,6 +34,7 @@ public sealed class ContractService(
     IDossierStore dossiers,
     IDeadlineStore deadlines,
     TokenService tokens,
+    ClientLinks links,
     PersonalDataProtector protector,
     ChangeEmailSender emails,
     IOptions<ContractOptions> options,
@@ -146,10 +147,6 @@ public sealed class ContractService(
         return Outcome<ClientContract>.Ok(new ClientContract(contract.Contract, contract.Contract.Document, contract.Contract.StatusAt(now)));
     }
 
-    /// <summary>Whether <paramref name="linkToken"/> is one of our contract links (no storage read): checked before a body is read.</summary>
-    public async Task<Failure?> RefuseUnlessLinkAsync(string? linkToken) =>
-        await tokens.ValidateGenuineAsync(linkToken, TokenPurpose.ContractLink).ConfigureAwait(false) is null ? StaffAccess.InvalidToken : null;
-
     /// <summary>
     /// The client signs (rules 6, 7): the contribution they chose, that they understood, yes or no to
     /// supervision, their typed name, and the hash of the text they read. Three storage round trips:
@@ -158,7 +155,7 @@ public sealed class ContractService(
     /// </summary>
     public async Task<Outcome<StoredContract>> SignAsync(string? linkToken, SignatureForm form, SignatureOrigin origin, CancellationToken cancellationToken)
     {
-        if (await tokens.ValidateGenuineAsync(linkToken, TokenPurpose.ContractLink).ConfigureAwait(false) is not { } claims
+        if ((await links.OpenAsync(linkToken, TokenPurpose.ContractLink).ConfigureAwait(false)).Value is not { } claims
             || !ContractIds.TryParse(claims.Subject, out var dossier, out var intakeId, out var engagementId, out var contractId))
             return StaffAccess.InvalidToken;
         var intakeUnit = new RetentionUnit(dossier, intakeId);
@@ -182,9 +179,9 @@ public sealed class ContractService(
             // An engagement closed before its contract was signed takes its link with it.
             if (Triage.Engagements(snapshot, intakeId).FirstOrDefault(e => e.EngagementId == engagementId)?.Status != EngagementStatus.Active)
                 return LinkExpired;
-            var now = time.GetUtcNow();
-            if (claims.ExpiresAt <= now)
+            if (links.HasExpired(claims))
                 return LinkExpired;
+            var now = time.GetUtcNow();
             using var intakeCipher = UnitCipher.Open(protector, intakeUnit, found.WrappedKey);
             var client = IntakeRow.Open(intakeCipher, found.Row);
             if (Signature.Check(form, new SignatureContext(contract.Sha256, contract.UsualPricePerSessionEur, contract.SessionsPlanned, client.FirstName, client.LastName)) is { } refused)
@@ -227,7 +224,7 @@ public sealed class ContractService(
 
     private async Task<Outcome<(LinkIds Ids, DossierSnapshot Snapshot, OpenedContract Contract)>> OpenLinkAsync(string? linkToken, CancellationToken cancellationToken)
     {
-        if (await tokens.ValidateGenuineAsync(linkToken, TokenPurpose.ContractLink).ConfigureAwait(false) is not { } claims
+        if ((await links.OpenAsync(linkToken, TokenPurpose.ContractLink).ConfigureAwait(false)).Value is not { } claims
             || !ContractIds.TryParse(claims.Subject, out var dossier, out var intakeId, out var engagementId, out var contractId))
             return StaffAccess.InvalidToken;
         var ids = new LinkIds(dossier, intakeId, engagementId, contractId);
@@ -239,7 +236,7 @@ public sealed class ContractService(
         var contract = StoredContract.Open(cipher, row);
         if (contract.LinkId != claims.Id || contract.Status == ContractStatus.Replaced)
             return LinkExpired;
-        if (contract.Status != ContractStatus.Signed && claims.ExpiresAt <= time.GetUtcNow())
+        if (contract.Status != ContractStatus.Signed && links.HasExpired(claims))
             return LinkExpired;
         return Outcome<(LinkIds, DossierSnapshot, OpenedContract)>.Ok((ids, snapshot, new OpenedContract(contract, unit, wrapped)));
     }

@@ -23,9 +23,17 @@ public readonly record struct DossierId
     /// </summary>
     public static readonly DossierId StaffRegistry = new("staff");
 
+    /// <summary>
+    /// The complaints (rule 12, §1, §4.8): each its own retention unit, all in one partition apart
+    /// from every client's dossier and the registry, so the referents' list is one read and one
+    /// complaint's destruction (3 years after closure) is deleting its own rows.
+    /// </summary>
+    public static readonly DossierId Complaints = new("complaints");
+
     /// <summary>A dossier id read back from storage (a deadline's dossier column, a queue row).</summary>
     public static DossierId Parse(string partitionKey) =>
         partitionKey == StaffRegistry.PartitionKey ? StaffRegistry
+        : partitionKey == Complaints.PartitionKey ? Complaints
         : partitionKey is { Length: 65 } && partitionKey[0] == 'c' && partitionKey.AsSpan(1).ContainsAnyExcept("0123456789abcdef") == false
             ? new DossierId(partitionKey)
             : throw new FormatException("Not a dossier id.");

@@ -8,6 +8,8 @@ public static class DossierKeys
 {
     public static string DataKey(string unitId) => "key|" + unitId;
     public static string Intake(string intakeId) => "intake|" + intakeId;
+    public const string ComplaintPrefix = "complaint|";
+    public static string Complaint(string complaintId) => ComplaintPrefix + complaintId;
     public static string OutboxPrefix(string unitId) => "outbox|" + unitId + "|";
     public static string Outbox(string unitId, string messageId) => OutboxPrefix(unitId) + messageId;
 

@@ -250,6 +250,65 @@ public static partial class EmailTemplates
                 "Gardez cet email : il garde trace du contrat.", toCoach ? "Solidaire" : "Le collectif Solidaire");
     }
 
+    /// <summary>
+    /// To the client at closure: thanks, and the feedback link (§5.9). Answering is optional; the coach
+    /// sees answers only put together, from three on, never one alone. Any other language is French.
+    /// </summary>
+    public static EmailContent ClosureThanks(string language, string firstName, string reference, string coachDisplayName, string feedbackUrl, DateTimeOffset expiresAt) => language != "en"
+        ? Render("fr", $"Merci, et votre avis si vous le souhaitez (référence {reference})", $"Bonjour {firstName},",
+            [
+                $"Votre accompagnement avec {coachDisplayName} est maintenant terminé. Merci de la confiance que vous avez accordée à votre coach et au collectif Solidaire.",
+                $"Si vous le souhaitez, dites-nous en trois questions comment vous l'avez vécu : cela aide {coachDisplayName} et le collectif à progresser. C'est facultatif, et cela prend deux minutes.",
+                $"Votre réponse reste anonyme : votre coach ne voit jamais une réponse seule, seulement des moyennes et des commentaires réunis, sans nom ni date, à partir de trois réponses. Le lien fonctionne une fois, jusqu'au {Contracts.ContractFormatting.Date("fr", expiresAt)} (UTC).",
+            ],
+            "Si vous êtes en danger ou pensez au suicide, n'attendez pas :", HelpFr,
+            "Ne transférez pas cet email : le lien est le vôtre.", "Le collectif Solidaire",
+            action: new EmailAction("Donner mon avis", feedbackUrl))
+        : Render("en", $"Thank you, and your feedback if you wish (reference {reference})", $"Hello {firstName},",
+            [
+                $"Your support with {coachDisplayName} has now ended. Thank you for the trust you placed in your coach and in the Solidaire collective.",
+                $"If you wish, tell us in three questions how it went for you: it helps {coachDisplayName} and the collective to improve. It is optional, and takes two minutes.",
+                $"Your answer stays anonymous: your coach never sees one answer on its own, only averages and comments put together, without names or dates, from three answers on. The link works once, until {Contracts.ContractFormatting.Date("en", expiresAt)} (UTC).",
+            ],
+            "If you are in danger or thinking about suicide, do not wait:", HelpEn,
+            "Do not forward this email: the link is yours.", "The Solidaire collective",
+            action: new EmailAction("Give my feedback", feedbackUrl));
+
+    /// <summary>
+    /// To whoever filed a complaint (§1, §4.8): it reached the ethics referents, not the member
+    /// concerned. Nothing they wrote is echoed: anyone can give any address.
+    /// </summary>
+    public static EmailContent ComplaintAcknowledgement(string language, string reference) => language == "en"
+        ? Render("en", $"We have received your complaint (reference {reference})", "Hello,",
+            [
+                $"Your complaint has reached the ethics referents of the Solidaire collective under the reference {reference}.",
+                "It is read by the referents only, never by the member it is about. They judge it against the collective's charter, which is the text of reference for any complaint, and will write to you at this address.",
+            ],
+            null, [], "If you did not send this complaint, ignore this email.", "The ethics referents of the Solidaire collective")
+        : Render("fr", $"Nous avons bien reçu votre réclamation (référence {reference})", "Bonjour,",
+            [
+                $"Votre réclamation est bien arrivée aux référent·es éthique du collectif Solidaire, sous la référence {reference}.",
+                "Seul·es les référent·es la lisent, jamais le membre qu'elle concerne. Ils et elles l'examinent au regard de la charte du collectif, texte de référence pour traiter tout recours, et vous écriront à cette adresse.",
+            ],
+            null, [], "Si vous n'avez pas envoyé cette réclamation, ignorez cet email.", "Les référent·es éthique du collectif Solidaire");
+
+    /// <summary>To the ethics referents: a complaint waits in the console. Never its words, nor who it is about (rule 11, rule 12).</summary>
+    public static EmailContent ComplaintNotice(string language, string reference, string consoleLink) => language == "en"
+        ? Render("en", $"A complaint is waiting for the ethics referents ({reference})", "Hello,",
+            [
+                $"A complaint about a member's conduct (reference {reference}) has been filed.",
+                "Sign in to the staff console as an ethics referent to read it and, once handled, close it with its resolution (charter §1, §4.8).",
+            ],
+            null, [], "The complaint is in the console, not in this email.", "Solidaire",
+            action: new EmailAction("Open the complaint", consoleLink))
+        : Render("fr", $"Une réclamation attend les référent·es éthique ({reference})", "Bonjour,",
+            [
+                $"Une réclamation sur la conduite d'un membre (référence {reference}) vient d'être déposée.",
+                "Connectez-vous à la console de l'équipe en tant que référent·e éthique pour la lire et, une fois traitée, la clore avec sa résolution (charte §1, §4.8).",
+            ],
+            null, [], "La réclamation se trouve dans la console, pas dans cet email.", "Solidaire",
+            action: new EmailAction("Ouvrir la réclamation", consoleLink));
+
     /// <summary>A button-like link: in the text part as "label: url".</summary>
     private sealed record EmailAction(string Label, string Url);
 

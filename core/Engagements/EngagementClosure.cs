@@ -68,6 +68,12 @@ public sealed record ClosureForm(string Outcome, Referral? Referral)
     }
 }
 
+/// <summary>The kinds of email closure sends.</summary>
+public static class ClosureEmails
+{
+    public const string Thanks = "closure-thanks";
+}
+
 /// <summary>
 /// The coach closes their engagement (§3.21–3.23, §5.1, §5.2, §5.9): with its outcome, in one
 /// transaction guarded by the engagement's ETag. The client is thanked and asked for feedback; the
@@ -81,6 +87,7 @@ public sealed class EngagementClosure(
     EngagementIndex index,
     PersonalDataProtector protector,
     ChangeEmailSender emails,
+    Feedback.FeedbackLinks feedbackLinks,
     IOptions<RetentionOptions> retention,
     TimeProvider time)
 {
@@ -114,7 +121,7 @@ public sealed class EngagementClosure(
                 row["ReferralTo"] = form.Referral?.To;
                 row["ReferralProfessional"] = cipher.Seal(state.Row.RowKey, "ReferralProfessional", form.Referral?.Professional);
             });
-            ThankClient(change, cipher, state);
+            ThankClient(change, cipher, state, actor);
             change.AppendTo(transaction);
             return new Decision<Engagement>.Commit(transaction, receipt =>
             {
@@ -148,10 +155,11 @@ public sealed class EngagementClosure(
     }
 
     /// <summary>The client's thank-you, with the feedback link (§5.9).</summary>
-    private void ThankClient(ChangeEmails change, UnitCipher cipher, EngagementState state)
+    private void ThankClient(ChangeEmails change, UnitCipher cipher, EngagementState state, StaffMember coach)
     {
-        _ = change;
-        _ = cipher;
-        _ = state;
+        var client = IntakeRow.Open(cipher, state.IntakeEntity);
+        var link = feedbackLinks.NewLink(state.Unit.Dossier, state.Intake.IntakeId, state.Engagement.EngagementId, state.Engagement.CoachId);
+        change.Add(cipher, ClosureEmails.Thanks, client.Email, EmailTemplates.ClosureThanks(
+            state.Intake.PreferredLanguage, client.FirstName, Reference.Display(state.Intake.IntakeId), coach.DisplayName, link.Url, link.ExpiresAt));
     }
 }

@@ -9,7 +9,7 @@ namespace Solidaire.Core.Intake;
 /// <summary>
 /// Destroys an intake whose retention ended (rule 10; §3.12, §4.11): its data key first (crypto-
 /// shredding: any copy of its sealed fields, anywhere, is now unreadable), with every row of its
-/// unit (the intake, its emails, its duplicate markers), then takes it off the coordinators' queue.
+/// unit (the intake, its emails, its duplicate markers, its engagements and their feedback), then takes it off the coordinators' queue.
 /// A record whose own date moved later is kept, and its deadline moves to that date.
 /// </summary>
 public sealed partial class IntakeDestruction(IDossierStore dossiers, IntakeQueue queue, TimeProvider time, ILogger<IntakeDestruction> logger) : IDeadlineHandler
@@ -30,6 +30,7 @@ public sealed partial class IntakeDestruction(IDossierStore dossiers, IntakeQueu
             new RowSelector.Prefix(DossierKeys.OutboxPrefix(unit.Id)),
             new RowSelector.Prefix(Engagements.Engagement.PrefixOf(unit.Id)),
             new RowSelector.Prefix(Sessions.StoredSession.PrefixOf(unit.Id)),
+            new RowSelector.Prefix(Feedback.FeedbackAnswer.PrefixOf(unit.Id)),
             IntakeMarker.Of(unit.Id),
         ], cancellationToken).ConfigureAwait(false);
 

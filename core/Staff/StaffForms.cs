@@ -84,6 +84,9 @@ public static class StaffForms
     public static Outcome<string> Refusal(JsonElement body) =>
         Read(body, ["reason"], errors => FormFields.Text(body, "reason", errors, required: true, max: 1000, multiline: true));
 
+    public static Outcome<Complaints.ComplaintClosure> ComplaintClosure(JsonElement body) => Read(body, ["resolution"], errors =>
+        FormFields.Text(body, "resolution", errors, required: true, max: 4000, multiline: true) is { } resolution ? new Complaints.ComplaintClosure(resolution) : null);
+
     private static IReadOnlyList<string>? Languages(JsonElement body, FieldErrors errors)
     {
         if (!body.TryGetProperty("languages", out var value) || value.ValueKind == JsonValueKind.Null)

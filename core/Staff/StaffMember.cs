@@ -4,13 +4,16 @@ using Solidaire.Core.Dossiers;
 
 namespace Solidaire.Core.Staff;
 
-/// <summary>The roles a staff member can hold; one person can hold both.</summary>
+/// <summary>The roles a staff member can hold; one person can hold several.</summary>
 public static class StaffRoles
 {
     public const string Coordinator = "coordinator";
     public const string Coach = "coach";
 
-    public static readonly IReadOnlyList<string> All = [Coordinator, Coach];
+    /// <summary>An ethics referent: reads and closes complaints about members' conduct (§1, §4.8, rule 12).</summary>
+    public const string Referent = "referent";
+
+    public static readonly IReadOnlyList<string> All = [Coordinator, Coach, Referent];
 }
 
 /// <summary>Whether a coach is certified or in training: stated truthfully and shown to clients (§3.9).</summary>

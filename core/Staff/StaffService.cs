@@ -81,6 +81,17 @@ public sealed class StaffService(
         return enrolled;
     }
 
+    /// <summary>
+    /// Makes someone an ethics referent (§1, §4.8, rule 12): a new member, or the role added to a
+    /// member already registered. A coordinator's act, like inviting a coach.
+    /// </summary>
+    public Task<Outcome<StaffMember>> GrantReferentAsync(StaffMember actor, CoachInvitation invitation, CancellationToken cancellationToken)
+    {
+        if (!actor.Has(StaffRoles.Coordinator))
+            return Task.FromResult<Outcome<StaffMember>>(NotAllowed);
+        return registry.EnrolAsync(invitation.Email, invitation.DisplayName, StaffRoles.Referent, cancellationToken);
+    }
+
     public async Task<Outcome<StaffMember>> DeactivateAsync(StaffMember actor, string memberId, CancellationToken cancellationToken)
     {
         if (!actor.Has(StaffRoles.Coordinator))

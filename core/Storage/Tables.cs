@@ -22,7 +22,10 @@ public sealed class Tables
     /// <summary>Engagements by coach: a coach's list, and the open engagements by organisation (§3.20). No personal data.</summary>
     public const string Engagements = "Engagements";
 
-    public static readonly IReadOnlyList<string> All = [Dossiers, Deadlines, IntakeQueue, Engagements];
+    /// <summary>Clients' feedback by coach (§5.9): the three ratings of each answer, nothing else (no comment, no id of the client).</summary>
+    public const string Feedback = "Feedback";
+
+    public static readonly IReadOnlyList<string> All = [Dossiers, Deadlines, IntakeQueue, Engagements, Feedback];
 
     private readonly string _prefix;
 

@@ -16,6 +16,9 @@ public sealed record TokenPurpose(string Name, string Audience)
 
     /// <summary>The emailed link to a contract, for the client to read and sign it (no account).</summary>
     public static readonly TokenPurpose ContractLink = new("contract-link", "solidaire-client");
+
+    /// <summary>The link in the thank-you sent at closure, for the client to give feedback once (§5.9).</summary>
+    public static readonly TokenPurpose FeedbackLink = new("feedback-link", "solidaire-client");
 }
 
 /// <summary>A token as handed out: its text, its unique id and when it stops working.</summary>

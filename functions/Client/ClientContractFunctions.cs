@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 using Solidaire.Core.Contracts;
+using Solidaire.Core.Tokens;
 using Solidaire.Functions.Http;
 using Solidaire.Functions.Staff;
 
@@ -11,7 +12,7 @@ namespace Solidaire.Functions.Client;
 /// The client's side of the contract (issue 9): no account, the emailed link's token in
 /// "Authorization: Bearer". The token is checked before anything else is read.
 /// </summary>
-public sealed class ClientContractFunctions(JsonRequestReader reader, ContractService contracts, ClientAddress clientAddress)
+public sealed class ClientContractFunctions(ClientLinkRequests links, ContractService contracts, ClientAddress clientAddress)
 {
     [Function("ClientContract")]
     public async Task<IActionResult> Read(
@@ -19,22 +20,12 @@ public sealed class ClientContractFunctions(JsonRequestReader reader, ContractSe
         Answers.From(await contracts.ReadAsync(StaffFunctions.BearerToken(request), cancellationToken), StatusCodes.Status200OK, ContractViews.ForClient);
 
     [Function("ClientContractSignature")]
-    public async Task<IActionResult> Sign(
+    public Task<IActionResult> Sign(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "client/contract/signature")] HttpRequest request, CancellationToken cancellationToken)
     {
-        var token = StaffFunctions.BearerToken(request);
-        if (await contracts.RefuseUnlessLinkAsync(token) is { } refused)
-            return Problems.From(refused);
-        var body = await reader.ReadObjectAsync(request, cancellationToken);
-        if (!body.IsSuccess)
-            return Problems.From(body.Failure);
-        using var document = body.Value;
-        var form = Signature.Parse(document.RootElement);
-        if (!form.IsSuccess)
-            return Problems.From(form.Failure);
         var origin = new SignatureOrigin(clientAddress.Resolve(request.HttpContext).ToString(), request.Headers.UserAgent.ToString() is { Length: > 0 } ua ? ua[..Math.Min(ua.Length, 512)] : null);
-        var signed = await contracts.SignAsync(token, form.Value, origin, cancellationToken);
-        return Answers.From(signed, StatusCodes.Status201Created, ContractViews.Signed);
+        return links.PostAsync(request, TokenPurpose.ContractLink, Signature.Parse, (token, form) => contracts.SignAsync(token, form, origin, cancellationToken),
+            StatusCodes.Status201Created, ContractViews.Signed, cancellationToken);
     }
 }
 

@@ -15,7 +15,8 @@ namespace Solidaire.Functions.Staff;
 /// </summary>
 public sealed partial class StaffFunctions(
     JsonRequestReader reader, StaffAccess access, StaffService staff, Triage triage, Core.Engagements.Engagements engagements, Core.Contracts.ContractService contracts,
-    Core.Sessions.SessionService sessions, Core.Engagements.EngagementClosure closure)
+    Core.Sessions.SessionService sessions, Core.Engagements.EngagementClosure closure, Core.Feedback.FeedbackService feedback,
+    Core.Complaints.ComplaintService complaints)
 {
     [Function("StaffSignIn")]
     public async Task<IActionResult> SignIn(

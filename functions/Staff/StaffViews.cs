@@ -108,4 +108,32 @@ public static class StaffViews
         notes = s.Notes,
         sequence = s.Sequence,
     };
+
+    /// <summary>A complaint in the referents' list: no contact address (no bulk listing of contacts, §3.8, §3.17).</summary>
+    public static object Complaint(Core.Complaints.Complaint c) => new
+    {
+        id = c.ComplaintId,
+        reference = c.Reference,
+        status = c.Status,
+        receivedAt = c.ReceivedAt,
+        closedAt = c.ClosedAt,
+        memberName = c.Data.MemberName,
+        engagementReference = c.Data.EngagementReference,
+    };
+
+    public static object ComplaintDetail(Core.Complaints.Complaint c) => new
+    {
+        id = c.ComplaintId,
+        reference = c.Reference,
+        status = c.Status,
+        receivedAt = c.ReceivedAt,
+        closedAt = c.ClosedAt,
+        closedBy = c.ClosedBy,
+        memberName = c.Data.MemberName,
+        engagementReference = c.Data.EngagementReference,
+        description = c.Data.Description,
+        contactEmail = c.Data.ContactEmail,
+        preferredLanguage = c.PreferredLanguage,
+        resolution = c.Data.Resolution,
+    };
 }

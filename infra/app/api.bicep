@@ -17,7 +17,9 @@ param applicationInsightsConnectionString string
 param keyVaultUri string
 param emailFromAddress string
 param staffBootstrapCoordinators string
+param complaintReferents string
 param rateLimitingTrustedProxies string
+param videoBaseUrl string
 @description('Flex Consumption instance size.')
 @allowed([
   512
@@ -123,8 +125,11 @@ resource site 'Microsoft.Web/sites@2024-04-01' = {
       // Emailed links point at the public pages (the staff console, the contract page).
       Site__BaseUrl: staticWebsiteOrigin
       Staff__BootstrapCoordinators: staffBootstrapCoordinators
+      Complaints__Referents: complaintReferents
       Cors__AllowedOrigins: staticWebsiteOrigin
       RateLimiting__TrustedProxies: rateLimitingTrustedProxies
+      // Calendar invitations of video sessions link to a room under this server.
+      Sessions__VideoBaseUrl: videoBaseUrl
     }
   }
 

@@ -22,8 +22,10 @@ public sealed partial class AppSettingsTests(CompiledMain main)
     [InlineData("Tokens__SigningKeys__k1")]
     [InlineData("Site__BaseUrl")]
     [InlineData("Staff__BootstrapCoordinators")]
+    [InlineData("Complaints__Referents")]
     [InlineData("Cors__AllowedOrigins")]
     [InlineData("RateLimiting__TrustedProxies")]
+    [InlineData("Sessions__VideoBaseUrl")]
     public void AppSettings_IncludeWhatTheAppReads(string name)
     {
         Assert.NotEmpty(AppSettings.Get(Settings, name));
@@ -78,6 +80,8 @@ public sealed partial class AppSettingsTests(CompiledMain main)
         Assert.Equal("[parameters('emailFromAddress')]", main.Template.ModuleParameter("api", "emailFromAddress").GetString());
         Assert.Equal("[parameters('staffBootstrapCoordinators')]", AppSettings.Get(Settings, "Staff__BootstrapCoordinators"));
         Assert.Equal("[parameters('staffBootstrapCoordinators')]", main.Template.ModuleParameter("api", "staffBootstrapCoordinators").GetString());
+        Assert.Equal("[parameters('complaintReferents')]", AppSettings.Get(Settings, "Complaints__Referents"));
+        Assert.Equal("[parameters('complaintReferents')]", main.Template.ModuleParameter("api", "complaintReferents").GetString());
         Assert.Equal("[parameters('rateLimitingTrustedProxies')]", AppSettings.Get(Settings, "RateLimiting__TrustedProxies"));
         Assert.Equal("127.0.0.1,::1", main.Template.Root.At("parameters", "rateLimitingTrustedProxies", "defaultValue").GetString());
     }

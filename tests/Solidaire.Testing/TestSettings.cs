@@ -10,6 +10,7 @@ public static class TestSettings
         ["Email:PickupFolder"] = Path.Combine(workFolder, "mail"),
         ["PersonalData:LocalKeyFile"] = Path.Combine(workFolder, "keys.json"),
         ["Staff:BootstrapCoordinators"] = "coordination@solidaire.test",
+        ["Complaints:Referents"] = "ethique@solidaire.test",
         ["OutboxSchedule"] = "0 */1 * * * *",
         ["PurgeSchedule"] = "0 */15 * * * *",
         ["RateLimiting:PerIpPerHour"] = "1000",

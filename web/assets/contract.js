@@ -6,10 +6,10 @@
 
   // The link's token: taken from the address and removed from it at once (history, bookmarks, screen
   // sharing), kept in this variable only (never storage, never a cookie), sent only in a header.
-  var token = takeToken();
+  var LINK = window.SolidaireLinkPage;
+  var token = LINK.takeToken();
 
   var LANGUAGE = window.SolidaireLanguage;
-  var REQUEST_TIMEOUT_MS = 30000;
   // What the API accepts (POST /api/client/contract/signature); the server checks again and has the last word.
   var MIN_DESCRIPTION = 10;
   var MAX_DESCRIPTION = 500;
@@ -21,7 +21,6 @@
   var form = document.getElementById("sign-form");
   var submitButton = document.getElementById("submit");
   var statusLine = document.getElementById("status-line");
-  var summary = document.getElementById("error-summary");
   var heading = document.getElementById("page-heading");
   var description = document.getElementById("description");
 
@@ -36,16 +35,6 @@
     general: null,         // { key, vars } of a problem that is not about one field
     sending: false,
   };
-
-  function takeToken() {
-    var fragment = window.location.hash.replace(/^#/, "");
-    if (fragment.length === 0) return null;
-    window.history.replaceState(null, "", window.location.pathname + window.location.search);
-    var found = new URLSearchParams(fragment).get("token");
-    // The first form of the link was "#<token>": a bare fragment is the token itself.
-    if (found === null && fragment.indexOf("=") < 0) found = fragment;
-    return found && found.trim().length > 0 ? found.trim() : null;
-  }
 
   // ---- language -------------------------------------------------------------------------------
 
@@ -75,52 +64,6 @@
     return new Intl.DateTimeFormat(state.lang === "fr" ? "fr-FR" : "en-GB", { dateStyle: "long", timeStyle: "short" }).format(date);
   }
 
-  // ---- the API ---------------------------------------------------------------------------------
-
-  function apiBase() {
-    var meta = document.querySelector('meta[name="solidaire-api-base"]');
-    return ((meta && meta.content) || "").trim().replace(/\/+$/, "");
-  }
-
-  /** Calls the API with the link's token; resolves { status, json, headers }, rejects on a network error or timeout. */
-  function call(method, path, body) {
-    var controller = new AbortController();
-    var timer = window.setTimeout(function () { controller.abort(); }, REQUEST_TIMEOUT_MS);
-    var headers = { "Accept": "application/json, application/problem+json", "Authorization": "Bearer " + token };
-    if (body !== undefined) headers["Content-Type"] = "application/json";
-    return fetch(apiBase() + path, {
-      method: method,
-      headers: headers,
-      body: body === undefined ? undefined : JSON.stringify(body),
-      credentials: "omit",
-      cache: "no-store",
-      signal: controller.signal,
-    }).then(function (response) {
-      return response.text().then(function (text) {
-        window.clearTimeout(timer);
-        var json = null;
-        try { json = JSON.parse(text); } catch (e) { /* not JSON: judged by status */ }
-        return { status: response.status, json: json, headers: response.headers };
-      });
-    }, function (error) {
-      window.clearTimeout(timer);
-      throw error;
-    });
-  }
-
-  function codeOf(answer) {
-    return answer.json && typeof answer.json.code === "string" ? answer.json.code : "";
-  }
-
-  /** The page a refused link or an unavailable service leads to, or null when the answer is not one of them. */
-  function pageFor(answer) {
-    var code = codeOf(answer);
-    if (code === "link_expired" || answer.status === 410) return "expired";
-    if (code === "invalid_token" || answer.status === 401) return "invalid";
-    if (code === "storage_unavailable" || answer.status === 503) return "unavailable";
-    return null;
-  }
-
   function load(then) {
     if (!token) {
       show("invalid");
@@ -128,7 +71,7 @@
     }
     state.view = state.contract ? state.view : "loading";
     render();
-    call("GET", "/api/client/contract").then(function (answer) {
+    LINK.call(token, "GET", "/api/client/contract").then(function (answer) {
       if (answer.status === 200 && answer.json && Array.isArray(answer.json.sections)) {
         var first = !state.contract;
         state.contract = answer.json;
@@ -145,7 +88,7 @@
         if (then) then();
         return;
       }
-      show(pageFor(answer) || "technical");
+      show(LINK.pageFor(answer) || "technical");
     }, function () {
       show("unavailable");
     });
@@ -170,7 +113,7 @@
 
   // A newer link pasted into this open page: read it the same way.
   window.addEventListener("hashchange", function () {
-    var fresh = takeToken();
+    var fresh = LINK.takeToken();
     if (!fresh) return;
     token = fresh;
     state.contract = null;
@@ -215,11 +158,6 @@
     return Math.round(Number(state.contract.maxAmountEur) * 100);
   }
 
-  /** Length as the server counts it: Unicode characters (an emoji is one), not UTF-16 units. */
-  function characters(text) {
-    return Array.from(text).length;
-  }
-
   /** What is wrong with one field ({ key, vars }), or null. */
   function check(name, values) {
     switch (name) {
@@ -232,7 +170,7 @@
       case "description":
         if (values.kind !== "non_financial") return null;
         if (values.description.length === 0) return { key: "description.required" };
-        var length = characters(values.description);
+        var length = LINK.characters(values.description);
         if (length < MIN_DESCRIPTION) return { key: "description.tooShort" };
         if (length > MAX_DESCRIPTION) return { key: "description.tooLong" };
         return null;
@@ -242,7 +180,7 @@
         return values.supervisionConsent === null ? { key: "supervisionConsent.required" } : null;
       case "signatureName":
         if (values.signatureName.length === 0) return { key: "signatureName.required" };
-        return characters(values.signatureName) > MAX_NAME ? { key: "signatureName.tooLong" } : null;
+        return LINK.characters(values.signatureName) > MAX_NAME ? { key: "signatureName.tooLong" } : null;
     }
     return null;
   }
@@ -256,20 +194,8 @@
     return errors;
   }
 
-  // A field in error is checked again as the person fixes it; no new error appears while typing.
-  FIELDS.forEach(function (name) {
-    form.querySelectorAll('[name="' + name + '"]').forEach(function (control) {
-      var recheck = function () {
-        if (name === "kind") renderReveal();
-        if (!state.fieldErrors[name]) return;
-        var error = check(name, readValues());
-        if (error) state.fieldErrors[name] = error; else delete state.fieldErrors[name];
-        renderFieldErrors();
-      };
-      control.addEventListener("input", recheck);
-      control.addEventListener("change", recheck);
-    });
-  });
+  var shown = LINK.formErrors(form, FIELDS, state, t);
+  shown.recheckWhileFixing(check, readValues, function (name) { if (name === "kind") renderReveal(); });
 
   description.addEventListener("input", renderCounter);
 
@@ -284,7 +210,7 @@
     state.fieldErrors = errors;
     render();
     if (Object.keys(errors).length > 0) {
-      focusSummary();
+      shown.focusSummary();
       return;
     }
     sign(values);
@@ -301,7 +227,7 @@
       sha256: state.contract.sha256,
     };
     setSending(true);
-    call("POST", "/api/client/contract/signature", body).then(function (answer) {
+    LINK.call(token, "POST", "/api/client/contract/signature", body).then(function (answer) {
       setSending(false);
       handleAnswer(answer);
     }, function () {
@@ -311,7 +237,7 @@
   }
 
   function handleAnswer(answer) {
-    var code = codeOf(answer);
+    var code = LINK.codeOf(answer);
     if (answer.status === 201 && answer.json && answer.json.counterpart) {
       state.signed = answer.json;
       state.signedNow = true;
@@ -325,7 +251,7 @@
       load();
       return;
     }
-    var page = code === "storage_unavailable" ? null : pageFor(answer);
+    var page = code === "storage_unavailable" ? null : LINK.pageFor(answer);
     if (page === "expired" || page === "invalid") {
       show(page);
       return;
@@ -374,14 +300,14 @@
     state.fieldErrors = fieldErrors;
     state.general = Object.keys(fieldErrors).length === 0 ? { key: "error.rejected" } : null;
     render();
-    focusSummary();
+    shown.focusSummary();
   }
 
   function fail(key, vars) {
     state.fieldErrors = {};
     state.general = { key: key, vars: vars };
     render();
-    focusSummary();
+    shown.focusSummary();
   }
 
   function setSending(sending) {
@@ -390,11 +316,6 @@
     form.setAttribute("aria-busy", sending ? "true" : "false");
     statusLine.textContent = sending ? t("status.sending") : "";
     renderButton();
-  }
-
-  function focusSummary() {
-    summary.focus();
-    summary.scrollIntoView({ block: "start" });
   }
 
   // ---- rendering -------------------------------------------------------------------------------
@@ -460,7 +381,7 @@
     renderReveal();
     renderButton();
     renderCounter();
-    renderFieldErrors();
+    shown.render();
   }
 
   /** The amount field or the description, whichever contribution is chosen; what was typed in the other is kept. */
@@ -475,80 +396,12 @@
   }
 
   function renderCounter() {
-    var count = characters(description.value.normalize("NFC").trim());
+    var count = LINK.characters(description.value.normalize("NFC").trim());
     var text;
     if (count < MIN_DESCRIPTION) text = t("description.countShort", { count: count, missing: MIN_DESCRIPTION - count });
     else if (count > MAX_DESCRIPTION) text = t("description.countLong", { count: count, extra: count - MAX_DESCRIPTION });
     else text = t("description.count", { count: count });
     document.getElementById("description-count").textContent = text;
-  }
-
-  function renderFieldErrors() {
-    FIELDS.forEach(function (name) {
-      var error = state.fieldErrors[name];
-      var wrapper = form.querySelector('[data-field="' + name + '"]');
-      var message = document.getElementById(name + "-error");
-      message.hidden = !error;
-      message.textContent = error ? t(error.key, error.vars) : "";
-      wrapper.classList.toggle("has-error", Boolean(error));
-      controlsOf(name).forEach(function (control) { describe(control, name + "-error", Boolean(error)); });
-    });
-    renderSummary();
-  }
-
-  function controlsOf(name) {
-    return Array.prototype.slice.call(form.querySelectorAll('[name="' + name + '"]'));
-  }
-
-  /** aria-invalid and aria-describedby follow the error: a hidden, empty message is not referenced. */
-  function describe(control, errorId, invalid) {
-    var ids = (control.getAttribute("aria-describedby") || "").split(/\s+/).filter(function (id) {
-      return id && id !== errorId;
-    });
-    if (invalid) {
-      ids.unshift(errorId);
-      control.setAttribute("aria-invalid", "true");
-    } else {
-      control.removeAttribute("aria-invalid");
-    }
-    if (ids.length > 0) control.setAttribute("aria-describedby", ids.join(" "));
-    else control.removeAttribute("aria-describedby");
-  }
-
-  function renderSummary() {
-    var body = document.getElementById("error-summary-body");
-    var title = document.getElementById("error-summary-title");
-    var text = document.getElementById("error-summary-text");
-    var list = document.getElementById("error-summary-list");
-    var names = FIELDS.filter(function (n) { return state.fieldErrors[n]; });
-    list.textContent = "";
-    if (names.length === 0 && !state.general) {
-      body.hidden = true;
-      return;
-    }
-    title.textContent = names.length === 0 ? t("summary.failed")
-      : names.length === 1 ? t("summary.titleOne") : t("summary.titleMany", { count: names.length });
-    var paragraphs = [];
-    if (state.general) paragraphs.push(t(state.general.key, state.general.vars));
-    if (names.length === 0) paragraphs.push(t("summary.kept"));
-    text.textContent = paragraphs.join(" ");
-    text.hidden = paragraphs.length === 0;
-    names.forEach(function (name) {
-      var item = document.createElement("li");
-      var link = document.createElement("a");
-      var target = controlsOf(name)[0];
-      link.href = "#" + target.id;
-      link.textContent = t(state.fieldErrors[name].key, state.fieldErrors[name].vars);
-      link.addEventListener("click", function (event) {
-        event.preventDefault();
-        target.focus();
-        target.scrollIntoView({ block: "center" });
-      });
-      item.appendChild(link);
-      list.appendChild(item);
-    });
-    list.hidden = names.length === 0;
-    body.hidden = false;
   }
 
   function renderSigned() {

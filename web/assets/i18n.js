@@ -108,6 +108,7 @@ window.SolidaireText = {
     "footer": "Solidaire\u00a0: un collectif de coachs professionnels signataires d'une charte commune.",
     "footer.contact": "Nous écrire\u00a0:",
     "footer.privacy": "Vos données personnelles\u00a0: ce que nous gardons, combien de temps, comment les effacer",
+    "footer.complaint": "Faire une réclamation sur la conduite d'un membre",
     "privacy.page.title": "Vos données personnelles — Solidaire",
     "privacy.back": "Demander un accompagnement"
   },
@@ -214,6 +215,7 @@ window.SolidaireText = {
     "footer": "Solidaire: a collective of professional coaches who signed a common charter.",
     "footer.contact": "Write to us:",
     "footer.privacy": "Your personal data: what we keep, for how long, how to erase it",
+    "footer.complaint": "Complain about a member's conduct",
     "privacy.page.title": "Your personal data — Solidaire",
     "privacy.back": "Ask for support"
   }

@@ -4,6 +4,7 @@
   "use strict";
 
   var LANGUAGE = window.SolidaireLanguage;
+  var FORMS = window.SolidaireForms;
   var ROLES = ["executive", "manager", "employee", "self_employed", "other"];
   var REQUEST_TIMEOUT_MS = 30000;
   // What the API accepts (POST /api/intakes); the server checks again and has the last word.
@@ -171,7 +172,7 @@
     setSending(true);
     var controller = new AbortController();
     var timer = window.setTimeout(function () { controller.abort(); }, REQUEST_TIMEOUT_MS);
-    fetch(apiBase() + "/api/intakes", {
+    fetch(FORMS.apiBase() + "/api/intakes", {
       method: "POST",
       headers: {
         "Content-Type": "application/json",
@@ -184,7 +185,7 @@
     })
       .then(function (response) {
         return response.text().then(function (text) {
-          return { response: response, json: parseJson(text) };
+          return { response: response, json: FORMS.parseJson(text) };
         });
       })
       .then(function (answer) { handleAnswer(answer.response, answer.json, values); })
@@ -214,15 +215,6 @@
     return hex.slice(0, 8) + "-" + hex.slice(8, 12) + "-" + hex.slice(12, 16) + "-" + hex.slice(16, 20) + "-" + hex.slice(20);
   }
 
-  function apiBase() {
-    var meta = document.querySelector('meta[name="solidaire-api-base"]');
-    return ((meta && meta.content) || "").trim().replace(/\/+$/, "");
-  }
-
-  function parseJson(text) {
-    try { return JSON.parse(text); } catch (e) { return null; }
-  }
-
   function handleAnswer(response, json, values) {
     if (response.ok) {
       if (json && typeof json.reference === "string" && json.reference.length > 0) {
@@ -235,17 +227,9 @@
     var code = json && typeof json.code === "string" ? json.code : "";
     if (code === "validation_failed" || (!code && response.status === 400 && json && json.errors)) {
       refused(json && json.errors, values);
-    } else if (code === "rate_limited" || response.status === 429) {
-      var seconds = parseInt(response.headers.get("Retry-After") || "", 10);
-      var minutes = isNaN(seconds) ? 1 : Math.max(1, Math.ceil(seconds / 60));
-      fail(minutes === 1 ? "error.rateLimitedOne" : "error.rateLimitedMany", { minutes: minutes });
-    } else if (code === "storage_unavailable" || response.status === 503) {
-      fail("error.unavailable");
-    } else if (code === "payload_too_large" || response.status === 413) {
-      fail("error.tooLarge");
     } else {
-      // malformed_json, unsupported_media_type, internal_error and anything unforeseen.
-      fail("error.technical");
+      var problem = FORMS.problemMessage(response, code);
+      fail(problem.key, problem.vars);
     }
   }
 
@@ -338,24 +322,9 @@
         message.textContent = key ? t(key) : "";
       }
       if (wrapper) wrapper.classList.toggle("has-error", Boolean(key));
-      if (control) describe(control, name + "-error", Boolean(key));
+      if (control) FORMS.describe(control, name + "-error", Boolean(key));
     });
     renderSummary();
-  }
-
-  /** aria-invalid and aria-describedby follow the error: a hidden, empty message is not referenced. */
-  function describe(control, errorId, invalid) {
-    var ids = (control.getAttribute("aria-describedby") || "").split(/\s+/).filter(function (id) {
-      return id && id !== errorId;
-    });
-    if (invalid) {
-      ids.unshift(errorId);
-      control.setAttribute("aria-invalid", "true");
-    } else {
-      control.removeAttribute("aria-invalid");
-    }
-    if (ids.length > 0) control.setAttribute("aria-describedby", ids.join(" "));
-    else control.removeAttribute("aria-describedby");
   }
 
   function renderSummary() {

@@ -1,6 +1,6 @@
 // The staff console: where the person is (the address's fragment), whether they are signed in, and
 // which screen shows. Sign-in links carry #token=… (taken and removed at once); deep links from
-// emails (#intake=…, #engagement=…) wait through sign-in and open after it.
+// emails (#intake=…, #engagement=…, #complaint=…) wait through sign-in and open after it.
 import { render } from "./vendor/preact.js";
 import { useEffect, useMemo, useState } from "./vendor/hooks.js";
 import { call, session, pendingLink, whenUnauthorized } from "./api.js";
@@ -12,6 +12,7 @@ import { Coaches } from "./screens/coaches.js";
 import { Queue, IntakeDetail } from "./screens/triage.js";
 import { Engagements, EngagementDetail } from "./screens/engagements.js";
 import { CollectiveEngagements } from "./screens/collective.js";
+import { Complaints, ComplaintDetail } from "./screens/complaints.js";
 
 const Languages = window.SolidaireLanguage;
 Object.keys(texts).forEach(lang => Object.assign(window.SolidaireText[lang], texts[lang]));
@@ -23,7 +24,7 @@ function parseRoute(hash) {
   return { name: name || "me", id: id ? decodeURIComponent(id) : undefined };
 }
 
-const DEEP_LINKS = ["intake", "engagement"];
+const DEEP_LINKS = ["intake", "engagement", "complaint"];
 
 
 /** The sign-in link's token, taken from the address and removed from it (and from history) at once. */
@@ -136,6 +137,7 @@ function App({ initialLang, linkToken }) {
 function Signed({ me, route, notice, done, refreshMe, signOut }) {
   const isCoordinator = me.roles.includes("coordinator");
   const isCoach = me.roles.includes("coach");
+  const isReferent = me.roles.includes("referent");
   const key = route.name + (route.id || "");
   const props = { me, notice, done, refreshMe, key };
   let screen;
@@ -148,14 +150,16 @@ function Signed({ me, route, notice, done, refreshMe, signOut }) {
     case "engagements": screen = html`<${Engagements} ...${props} />`; break;
     case "engagement": screen = html`<${EngagementDetail} ...${props} id=${route.id} />`; break;
     case "collective": screen = html`<${CollectiveEngagements} ...${props} />`; break;
+    case "complaints": screen = html`<${Complaints} ...${props} />`; break;
+    case "complaint": screen = html`<${ComplaintDetail} ...${props} id=${route.id} />`; break;
     default: screen = html`<${Me} ...${props} />`;
   }
   return html`
-    <${Nav} me=${me} current=${route.name} isCoordinator=${isCoordinator} isCoach=${isCoach} signOut=${signOut} />
+    <${Nav} me=${me} current=${route.name} isCoordinator=${isCoordinator} isCoach=${isCoach} isReferent=${isReferent} signOut=${signOut} />
     ${screen}`;
 }
 
-function Nav({ me, current, isCoordinator, isCoach, signOut }) {
+function Nav({ me, current, isCoordinator, isCoach, isReferent, signOut }) {
   const { t } = useLanguage();
   const link = (hash, name, label, also = []) => html`
     <li><a href=${hash} aria-current=${current === name || also.includes(current) ? "page" : undefined}>${label}</a></li>`;
@@ -167,6 +171,7 @@ function Nav({ me, current, isCoordinator, isCoach, signOut }) {
         ${isCoordinator && link("#coaches", "coaches", t("staff.nav.coaches"))}
         ${isCoordinator && link("#collective", "collective", t("staff.nav.collective"))}
         ${isCoach && link("#engagements", "engagements", t("staff.nav.engagements"), ["engagement"])}
+        ${isReferent && link("#complaints", "complaints", t("staff.nav.complaints"), ["complaint"])}
       </ul>
       <p class="signed-in">${t("staff.signedInAs", { name: me.displayName })}</p>
       <button class="link-button" type="button" onClick=${signOut}>${t("staff.signOut")}</button>

@@ -180,8 +180,9 @@ export function problemMessage(t, error) {
     case "rate_limited": return t("error.rateLimited", { minutes: Math.max(1, Math.ceil((error.retryAfter || 60) / 60)) });
     case "storage_unavailable": return t("error.unavailable");
     case "forbidden": return t("error.forbidden");
-    case "not_found": case "staff_not_found": case "intake_not_found": case "engagement_not_found": case "session_not_found": return t("error.notFound");
-    case "concurrent_change": case "staff_conflict": case "intake_conflict": case "engagement_conflict": return t("error.conflict");
+    case "not_found": case "staff_not_found": case "intake_not_found": case "engagement_not_found": case "session_not_found": case "complaint_not_found": return t("error.notFound");
+    case "concurrent_change": case "staff_conflict": case "intake_conflict": case "engagement_conflict": case "complaint_conflict": return t("error.conflict");
+    case "already_closed": return t("error.alreadyClosed");
     case "intake_closed": return t("error.intakeClosed");
     case "engagement_not_proposed": return t("error.engagementNotProposed");
     case "engagement_not_active": return t("error.engagementNotActive");

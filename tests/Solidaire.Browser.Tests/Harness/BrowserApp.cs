@@ -39,6 +39,17 @@ public sealed class BrowserApp : IAsyncLifetime
 
     public string AppOutput => _app?.Output ?? "";
 
+    private static readonly string SigningKey = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
+
+    /// <summary>Tokens signed as the app signs them, on <paramref name="time"/> (the machine's clock by default).</summary>
+    public Solidaire.Core.Tokens.TokenService Tokens(TimeProvider? time = null) => new(
+        Microsoft.Extensions.Options.Options.Create(new Solidaire.Core.Tokens.TokenOptions
+        {
+            SigningKeys = new Dictionary<string, string>(StringComparer.Ordinal) { ["browser"] = SigningKey },
+            ActiveSigningKeyId = "browser",
+        }),
+        time ?? TimeProvider.System);
+
     public async Task InitializeAsync()
     {
         Assertions.SetDefaultExpectTimeout(10_000);
@@ -52,6 +63,9 @@ public sealed class BrowserApp : IAsyncLifetime
         settings["Cors:AllowedOrigins"] = _site.Origin;
         // Emailed links (staff sign-in, invitations) point at this app, so a test follows them as a person would.
         settings["Site:BaseUrl"] = BaseUrl;
+        // A signing key the tests know, to make the links a step not built yet would email (feedback: the closure).
+        settings["Tokens:SigningKeys:browser"] = SigningKey;
+        settings["Tokens:ActiveSigningKeyId"] = "browser";
         _app = AppProcess.Start(TestSettings.AsEnvironment(settings), port);
         await _app.WaitUntilHealthyAsync(TimeSpan.FromSeconds(60));
 

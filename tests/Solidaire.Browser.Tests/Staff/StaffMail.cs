@@ -64,6 +64,32 @@ public sealed partial class StaffMail(BrowserApp app)
         return (email, name);
     }
 
+    /// <summary>A new ethics referent, named by the bootstrap coordinator: their address.</summary>
+    public async Task<string> NewReferentAsync()
+    {
+        var suffix = UniqueWord();
+        var email = $"referent.{suffix}@solidaire.test";
+        using var coordinator = Client(await AccessTokenAsync(Coordinator));
+        Assert.Equal(201, (int)(await coordinator.PostAsJsonAsync("/api/staff/referents", new { email, displayName = "Camille " + suffix })).StatusCode);
+        return email;
+    }
+
+    /// <summary>A complaint sent as the public complaint page sends it; returns its reference.</summary>
+    public async Task<string> SubmitComplaintAsync(string contactEmail, string memberName, string language = "fr")
+    {
+        using var client = Client();
+        var answer = await client.PostAsJsonAsync("/api/complaints", new
+        {
+            description = "Le coach a insisté pour que je prenne des séances payantes après la première rencontre.",
+            memberName,
+            contactEmail,
+            preferredLanguage = language,
+        });
+        Assert.Equal(202, (int)answer.StatusCode);
+        using var body = JsonDocument.Parse(await answer.Content.ReadAsStringAsync());
+        return body.RootElement.GetProperty("reference").GetString()!;
+    }
+
     /// <summary>An intake sent as the public page sends it; returns its reference.</summary>
     public async Task<string> SubmitIntakeAsync(string email, string situation = IntakeSamples.Situation, string language = IntakeSamples.Language)
     {

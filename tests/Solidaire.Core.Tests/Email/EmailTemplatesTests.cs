@@ -300,3 +300,131 @@ public sealed class EmailTemplatesTests
             email.Text);
     }
 }
+
+public sealed class ClosureThanksTemplateTests
+{
+    private const string Reference = "7KQ2-M9XD-4TZB";
+    private const string Url = "https://solidaire.example/feedback.html#token=abc.def";
+    private static readonly DateTimeOffset Expires = new(2026, 12, 28, 9, 30, 0, TimeSpan.Zero);
+
+    private static EmailContent Thanks(string language, string firstName = "Amélie", string coach = "Claire Martin", string url = Url) =>
+        EmailTemplates.ClosureThanks(language, firstName, Reference, coach, url, Expires);
+
+    [Theory]
+    [InlineData("fr", "fr", "Bonjour Amélie,", "Merci")]
+    [InlineData("en", "en", "Hello Amélie,", "Thank you")]
+    [InlineData("de", "fr", "Bonjour Amélie,", "Merci")] // anything but English is French
+    public void ClosureThanks_IsWrittenInTheClientsLanguage_AndThanksThem(string asked, string language, string greeting, string thanks)
+    {
+        var email = Thanks(asked);
+
+        Assert.Equal(language, email.Language);
+        Assert.StartsWith(greeting, email.Text, StringComparison.Ordinal);
+        Assert.StartsWith(thanks, email.Subject, StringComparison.Ordinal);
+        Assert.Contains(Reference, email.Subject, StringComparison.Ordinal);
+        Assert.Contains($"<html lang=\"{language}\">", email.Html, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("fr", "Donner mon avis", "28 décembre 2026")]
+    [InlineData("en", "Give my feedback", "28 December 2026")]
+    public void ClosureThanks_CarriesTheFeedbackLink_AndWhenItStopsWorking(string language, string action, string date)
+    {
+        var email = Thanks(language);
+
+        Assert.Contains($"{action}: {Url}", email.Text, StringComparison.Ordinal);
+        Assert.Contains($"<a href=\"{WebUtility.HtmlEncode(Url)}\">{action}</a>", email.Html, StringComparison.Ordinal);
+        Assert.Contains(date, email.Text, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("fr", "facultatif", "anonyme", "trois réponses")]
+    [InlineData("en", "optional", "anonymous", "three answers")]
+    public void ClosureThanks_SaysFeedbackIsOptional_AndAnonymousToTheCoachExceptPutTogether(string language, string optional, string anonymous, string minimum)
+    {
+        var email = Thanks(language);
+
+        Assert.Contains(optional, email.Text, StringComparison.Ordinal);
+        Assert.Contains(anonymous, email.Text, StringComparison.Ordinal);
+        Assert.Contains(minimum, email.Text, StringComparison.Ordinal);
+        Assert.Contains("Claire Martin", email.Text, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("fr", "appelez le 3114")]
+    [InlineData("en", "call 3114")]
+    public void ClosureThanks_ListsTheEmergencyNumbers(string language, string suicide)
+    {
+        Assert.Contains(suicide, Thanks(language).Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void EnglishClosureThanks_NeverSaysCounterpart()
+    {
+        var email = Thanks("en");
+
+        Assert.DoesNotContain("counterpart", email.Text, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("counterpart", email.Html, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Theory]
+    [InlineData("fr")]
+    [InlineData("en")]
+    public void ClosureThanks_EncodesEveryValueInHtml(string language)
+    {
+        var email = Thanks(language, firstName: "<script>alert(1)</script>", coach: "O'Brien & <b>Co</b>", url: "https://x.example/feedback.html#token=a\"><script>");
+
+        Assert.DoesNotContain("<script", email.Html, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("<b>", email.Html, StringComparison.Ordinal);
+        Assert.Contains("&lt;script&gt;alert(1)&lt;/script&gt;", email.Html, StringComparison.Ordinal);
+        Assert.Contains("O&#39;Brien &amp; &lt;b&gt;Co&lt;/b&gt;", email.Html, StringComparison.Ordinal);
+        Assert.Contains("token=a&quot;&gt;&lt;script&gt;", email.Html, StringComparison.Ordinal);
+    }
+}
+
+/// <summary>The emails of sessions and of an engagement's follow-up (issue 10).</summary>
+public sealed class SessionEmailTemplatesTests
+{
+    private static readonly DateTimeOffset Start = new(2026, 12, 3, 14, 0, 0, TimeSpan.FromHours(1));
+
+    [Fact]
+    public void SessionTime_IsTheCoachsClock_WithItsOffsetSaid()
+    {
+        Assert.Equal("jeudi 3 décembre 2026 à 14:00 (UTC+01:00)", EmailTemplates.SessionTime("fr", Start));
+        Assert.Equal("Thursday 3 December 2026 at 14:00 (UTC+01:00)", EmailTemplates.SessionTime("en", Start));
+    }
+
+    [Theory]
+    [InlineData("fr")]
+    [InlineData("en")]
+    public void Invitation_ToTheClient_GivesTheTimeTheRoomAndHelp_InTheirLanguage(string language)
+    {
+        var email = EmailTemplates.SessionInvitation(language, "Amélie", "ABCD-EFGH-JKLM", Start, 60, "video", "https://visio.example.org/solidaire-x", Solidaire.Core.Sessions.SessionChange.New, toCoach: false);
+
+        Assert.Contains("https://visio.example.org/solidaire-x", email.Text, StringComparison.Ordinal);
+        Assert.Contains(language == "en" ? "Thursday 3 December 2026 at 14:00" : "jeudi 3 décembre 2026 à 14:00", email.Subject, StringComparison.Ordinal);
+        Assert.Contains("3114", email.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("counterpart", email.Text, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("<script", email.Html, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public void CancelledInvitation_SaysSo_AndGivesNoRoom()
+    {
+        var email = EmailTemplates.SessionInvitation("fr", "Amélie", "ABCD-EFGH-JKLM", Start, 60, "video", "https://visio.example.org/solidaire-x", Solidaire.Core.Sessions.SessionChange.Cancelled, toCoach: false);
+
+        Assert.StartsWith("Séance annulée", email.Subject, StringComparison.Ordinal);
+        Assert.DoesNotContain("solidaire-x", email.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void LapsedToClient_IsKind_LeavesTheDoorOpen_AndPutsNoBlame()
+    {
+        var fr = EmailTemplates.LapsedToClient("fr", "Amélie", "ABCD-EFGH-JKLM", "https://solidaire.example/");
+        var en = EmailTemplates.LapsedToClient("en", "Amélie", "ABCD-EFGH-JKLM", "https://solidaire.example/");
+
+        Assert.Contains("refaire une demande", fr.Text, StringComparison.Ordinal);
+        Assert.Contains("welcome to ask", en.Text, StringComparison.Ordinal);
+        Assert.Contains("3114", fr.Text, StringComparison.Ordinal);
+    }
+}

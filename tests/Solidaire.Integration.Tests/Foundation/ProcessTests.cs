@@ -33,6 +33,7 @@ public sealed class ProcessTests(ITestOutputHelper output)
     [InlineData("OutboxSchedule", "every minute", "OutboxSchedule")]
     [InlineData("Email__FirstRetryDelay", "banana", "Email:FirstRetryDelay")]
     [InlineData("Staff__BootstrapCoordinators", "", "Staff:BootstrapCoordinators")]
+    [InlineData("Complaints__Referents", "", "Complaints:Referents")]
     public async Task AppWithABadSetting_StopsAtStartWithOneLineNamingIt(string variable, string value, string named)
     {
         var environment = await EnvironmentAsync();

@@ -5,22 +5,42 @@ namespace Solidaire.Integration.Tests.Harness;
 
 /// <summary>
 /// A small collective in a test app: a coordinator; a coach ready to be assigned (profile, charter)
-/// to whom one intake is assigned; another coach; a coach to deactivate; one intake still waiting.
+/// to whom one intake is assigned; another coach; a coach to deactivate; one intake still waiting;
+/// an ethics referent (the configured one) and one complaint.
 /// </summary>
 public sealed class StaffWorld
 {
     private readonly Dictionary<string, string> _values = new(StringComparer.Ordinal);
 
-    private StaffWorld(StaffClient coordinator, StaffClient assigned, StaffClient other)
+    private StaffWorld(StaffClient coordinator, StaffClient assigned, StaffClient other, StaffClient referent)
     {
         Coordinator = coordinator;
         AssignedCoach = assigned;
         OtherCoach = other;
+        Referent = referent;
     }
 
     public StaffClient Coordinator { get; }
     public StaffClient AssignedCoach { get; }
     public StaffClient OtherCoach { get; }
+    public StaffClient Referent { get; }
+
+    /// <summary>The ethics referents' address in the test settings (Complaints:Referents).</summary>
+    public const string ReferentEmail = "ethique@solidaire.test";
+
+    /// <summary>A coordinator makes <paramref name="email"/> a referent, who then signs in.</summary>
+    public static async Task<StaffClient> ReferentAsync(TestApp app, StaffClient coordinator, string email, string displayName = "Référente")
+    {
+        await coordinator.JsonAsync(HttpMethod.Post, "/api/staff/referents", new { email, displayName }, HttpStatusCode.Created);
+        return await StaffClient.SignInAsync(app, email);
+    }
+
+    /// <summary>The console id of the complaint whose reference is <paramref name="reference"/>, as a referent finds it.</summary>
+    public static async Task<string> ComplaintIdAsync(StaffClient referent, string reference)
+    {
+        var list = await referent.JsonAsync(HttpMethod.Get, "/api/staff/complaints");
+        return list.GetProperty("items").EnumerateArray().Single(i => i.GetProperty("reference").GetString() == reference).GetProperty("id").GetString()!;
+    }
 
     public string this[string name] => _values[name];
 
@@ -67,7 +87,8 @@ public sealed class StaffWorld
         var assigned = await ReadyCoachAsync(app, coordinator, "assigned-coach@example.org");
         var other = await ReadyCoachAsync(app, coordinator, "other-coach@example.org");
         var victim = await coordinator.JsonAsync(HttpMethod.Post, "/api/staff/coaches", new { email = "victim@example.org", displayName = "Victime" }, HttpStatusCode.Created);
-        var world = new StaffWorld(coordinator, assigned, other);
+        var referent = await ReferentAsync(app, coordinator, ReferentEmail);
+        var world = new StaffWorld(coordinator, assigned, other, referent);
 
         var assignedRef = await IntakeBodies.ReferenceOf(await app.Client.PostAsync(IntakeBodies.Valid("assigned-client@example.org")));
         var waitingRef = await IntakeBodies.ReferenceOf(await app.Client.PostAsync(IntakeBodies.Valid("waiting-client@example.org")));
@@ -90,6 +111,8 @@ public sealed class StaffWorld
         world._values["activeEngagement"] = active;
         world._values["charterless"] = new string('0', 64);
         world._values["session"] = "0123456789abcdef0123456789abcdef"; // no such session: the rules answer before looking
+        var complaintReference = await IntakeBodies.ReferenceOf(await app.Client.PostComplaintAsync(ComplaintBodies.Valid("plaignant@example.org")));
+        world._values["complaint"] = await ComplaintIdAsync(referent, complaintReference);
         return world;
     }
 }

@@ -67,6 +67,23 @@ public sealed class EngagementClosureTests : AppTest
         Assert.Equal("session_limit_reached", fifth.Code);
     }
 
+    [Fact]
+    public async Task Closing_ThanksTheClient_WithAFeedbackLinkThatWorksOnce()
+    {
+        var e = await SignedEngagement.CreateAsync(App);
+
+        await e.Coach.JsonAsync(HttpMethod.Post, Closure(e), new { outcome = "completed" });
+
+        var thanks = await Solidaire.Testing.EmlMessage.WaitForAsync(App.MailFolder, m => m.To == e.ClientEmail && m.Text.Contains("feedback.html#token=", StringComparison.Ordinal));
+        var token = System.Text.RegularExpressions.Regex.Match(thanks.Text, @"feedback\.html#token=([A-Za-z0-9_\-\.]+)").Groups[1].Value;
+        object answer = new { listened = 5, steppedBack = 4, wouldRecommend = 5, comment = "Merci pour votre écoute." };
+        var first = await StaffClient.SendAsync(App, HttpMethod.Post, "/api/client/feedback", token, answer);
+        var second = await Problem.ReadAsync(await StaffClient.SendAsync(App, HttpMethod.Post, "/api/client/feedback", token, answer));
+
+        Assert.Equal(HttpStatusCode.Created, first.StatusCode);
+        Assert.Equal((HttpStatusCode.Conflict, "already_answered"), (second.Status, second.Code));
+    }
+
     [Theory]
     [InlineData("""{"outcome":"referred"}""", "referral")]
     [InlineData("""{"outcome":"referred","referral":{"to":"external"}}""", "referral.professional")]

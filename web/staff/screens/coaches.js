@@ -1,5 +1,5 @@
 // The coach registry, for coordinators: who can be assigned clients and what the others still lack,
-// inviting a coach, and deactivating one (asked twice: their access stops at once).
+// inviting a coach, naming an ethics referent (rule 12), and deactivating one (asked twice: their access stops at once).
 import { useEffect, useRef, useState } from "../vendor/hooks.js";
 import { call } from "../api.js";
 import { html, useLanguage, Screen, TextField, SubmitButton, ConfirmStep, Loading, LoadError, problemMessage, useSubmit } from "../ui.js";
@@ -21,7 +21,8 @@ export function Coaches({ me, notice, done }) {
 
   return html`
     <${Screen} title=${t("coaches.heading")} notice=${notice && notice.text} noticeKind="success">
-      <${Invite} done=${text => { done(text); load(); }} />
+      <${Enrol} prefix="invite" path="staff/coaches" keys=${INVITE} done=${text => { done(text); load(); }} />
+      <${Enrol} prefix="referent" path="staff/referents" keys=${REFERENT} done=${done} />
       <section aria-labelledby="coach-list">
         <h2 id="coach-list">${t("coaches.listHeading", { count: coaches ? coaches.length : "…" })}</h2>
         ${loadError && html`<${LoadError} error=${loadError} retry=${load} />`}
@@ -35,39 +36,45 @@ export function Coaches({ me, notice, done }) {
     <//>`;
 }
 
-function Invite({ done }) {
+const INVITE = { heading: "coaches.inviteHeading", intro: "coaches.inviteIntro", email: "coaches.email", name: "coaches.displayName", submit: "coaches.invite", done: "coaches.invited" };
+const REFERENT = { heading: "referents.heading", intro: "referents.intro", email: "referents.email", name: "referents.displayName", submit: "referents.submit", done: "referents.named" };
+
+/** Adds a member with one role, by address and name: a coach (invited by email) or an ethics referent. */
+function Enrol({ prefix, path, keys, done }) {
   const { t } = useLanguage();
   const [email, setEmail] = useState("");
   const [displayName, setDisplayName] = useState("");
+  const emailId = prefix + "-email";
+  const nameId = prefix + "-name";
   const { errors, busy, submit, summary } = useSubmit({
     validate: () => {
       const found = {};
-      if (!email.trim()) found["invite-email"] = t("emailOther.required");
-      else if (!EMAIL.test(email.trim())) found["invite-email"] = t("email.invalid");
-      if (!displayName.trim()) found["invite-name"] = t("displayNameOther.required");
+      if (!email.trim()) found[emailId] = t("emailOther.required");
+      else if (!EMAIL.test(email.trim())) found[emailId] = t("email.invalid");
+      if (!displayName.trim()) found[nameId] = t("displayNameOther.required");
       return found;
     },
     send: async () => {
-      await call("POST", "staff/coaches", { email: email.trim(), displayName: displayName.trim() });
-      done(t("coaches.invited", { email: email.trim() }));
+      await call("POST", path, { email: email.trim(), displayName: displayName.trim() });
+      done(t(keys.done, { email: email.trim() }));
       setEmail("");
       setDisplayName("");
     },
-    fieldIds: { email: "invite-email", displayName: "invite-name" },
-    special: error => error.code === "already_registered" && { fields: { "invite-email": t("error.alreadyRegistered") } },
+    fieldIds: { email: emailId, displayName: nameId },
+    special: error => error.code === "already_registered" && { fields: { [emailId]: t("error.alreadyRegistered") } },
   });
 
   return html`
-    <section class="panel" aria-labelledby="invite-heading">
-      <h2 id="invite-heading">${t("coaches.inviteHeading")}</h2>
-      <p>${t("coaches.inviteIntro")}</p>
+    <section class="panel" aria-labelledby=${prefix + "-heading"}>
+      <h2 id=${prefix + "-heading"}>${t(keys.heading)}</h2>
+      <p>${t(keys.intro)}</p>
       <form novalidate onSubmit=${submit}>
         ${summary}
-        <${TextField} id="invite-email" type="email" label=${t("coaches.email")} required autocomplete="off"
-          autocapitalize="off" spellcheck="false" maxlength="254" value=${email} onInput=${setEmail} error=${errors["invite-email"]} />
-        <${TextField} id="invite-name" label=${t("coaches.displayName")} required autocomplete="off" maxlength="100"
-          value=${displayName} onInput=${setDisplayName} error=${errors["invite-name"]} />
-        <div class="actions"><${SubmitButton} busy=${busy} label=${t("coaches.invite")} /></div>
+        <${TextField} id=${emailId} type="email" label=${t(keys.email)} required autocomplete="off"
+          autocapitalize="off" spellcheck="false" maxlength="254" value=${email} onInput=${setEmail} error=${errors[emailId]} />
+        <${TextField} id=${nameId} label=${t(keys.name)} required autocomplete="off" maxlength="100"
+          value=${displayName} onInput=${setDisplayName} error=${errors[nameId]} />
+        <div class="actions"><${SubmitButton} busy=${busy} label=${t(keys.submit)} /></div>
       </form>
     </section>`;
 }

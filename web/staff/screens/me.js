@@ -2,6 +2,7 @@
 // §3.2, §3.9, §3.14, §5.4), their profile, and the charter to read and sign.
 import { useEffect, useState } from "../vendor/hooks.js";
 import { call } from "../api.js";
+import { FeedbackPanel } from "./feedback.js";
 import { html, useLanguage, Screen, TextField, CheckField, Choices, SubmitButton, Loading, LoadError,
   problemMessage, formatDate, useSubmit } from "../ui.js";
 
@@ -38,6 +39,7 @@ export function Me({ me, notice }) {
             <li><a href="#coaches">${t("me.toCoaches")}</a></li>
           </ul>
         </section>`}
+      <${FeedbackPanel} />
     <//>`;
 }
 
