@@ -150,13 +150,25 @@ public sealed partial class StaffMail(BrowserApp app)
     }
 
     /// <summary>The token of the contract link (contract.html#token=…) in the next email to <paramref name="clientEmail"/> after <paramref name="issue"/> runs.</summary>
-    public async Task<string> NextContractLinkTokenAsync(string clientEmail, Func<Task> issue)
+    public Task<string> NextContractLinkTokenAsync(string clientEmail, Func<Task> issue) => NextLinkTokenAsync(clientEmail, ContractLink(), issue);
+
+    /// <summary>The token of the feedback link (feedback.html#token=…) in the thank-you to <paramref name="clientEmail"/> after <paramref name="close"/> runs.</summary>
+    public Task<string> NextFeedbackLinkTokenAsync(string clientEmail, Func<Task> close) => NextLinkTokenAsync(clientEmail, FeedbackLink(), close);
+
+    private async Task<string> NextLinkTokenAsync(string clientEmail, Regex link, Func<Task> act)
     {
         var before = EmlMessage.ReadFolder(app.MailFolder).Select(m => m.FileName).ToHashSet(StringComparer.Ordinal);
-        await issue();
+        await act();
         var message = await EmlMessage.WaitForAsync(app.MailFolder, m =>
-            !before.Contains(m.FileName) && m.To.Contains(clientEmail, StringComparison.OrdinalIgnoreCase) && ContractLink().IsMatch(m.Text));
-        return ContractLink().Match(message.Text).Groups[1].Value;
+            !before.Contains(m.FileName) && m.To.Contains(clientEmail, StringComparison.OrdinalIgnoreCase) && link.IsMatch(m.Text));
+        return link.Match(message.Text).Groups[1].Value;
+    }
+
+    /// <summary>Answers the feedback as feedback.html does (4, 5, 5, no comment); returns the answer's status.</summary>
+    public async Task<int> AnswerFeedbackAsync(string linkToken)
+    {
+        using var client = Client(linkToken);
+        return (int)(await client.PostAsJsonAsync("/api/client/feedback", new { listened = 4, steppedBack = 5, wouldRecommend = 5 })).StatusCode;
     }
 
     /// <summary>The contract as the client's page reads it by its link (which records it as opened), with the answer's status.</summary>
@@ -229,5 +241,8 @@ public sealed partial class StaffMail(BrowserApp app)
 
     [GeneratedRegex(@"contract\.html#token=([A-Za-z0-9._~-]+)")]
     private static partial Regex ContractLink();
+
+    [GeneratedRegex(@"feedback\.html#token=([A-Za-z0-9._~-]+)")]
+    private static partial Regex FeedbackLink();
 }
 

@@ -19,7 +19,7 @@ public sealed class StaffSessionTests(BrowserApp app)
     private static DateOnly Day(int n) => DateOnly.FromDateTime(DateTime.UtcNow).AddDays(3 * n);
 
     [Fact]
-    public async Task Coach_RecordsFourSessions_AFifthIsRefusedWithTheTwoWaysOn_ThenClosesAsCompleted()
+    public async Task Coach_RecordsFourSessions_AFifthIsRefusedWithTheTwoWaysOn_ThenClosesAsCompleted_AndTheFeedbackLinkWorksOnce()
     {
         var staged = await _mail.SignedEngagementAsync(sessionsPlanned: 4);
         await using var session = await app.OpenAsync();
@@ -56,9 +56,12 @@ public sealed class StaffSessionTests(BrowserApp app)
         await Expect(coach.Radio(texts.Referred)).ToBeFocusedAsync();
         await coach.Radio(texts.Completed).CheckAsync();
         await coach.Button(texts.Close).ClickAsync();
-        await coach.Button(texts.CloseYes).ClickAsync();
+        var feedback = await _mail.NextFeedbackLinkTokenAsync(staged.ClientEmail, () => coach.Button(texts.CloseYes).ClickAsync());
 
         await Expect(coach.ClosurePanel).ToContainTextAsync(string.Format(texts.Closed, staged.Reference));
+        // The thank-you's feedback link works once (§5.9).
+        Assert.Equal(201, await _mail.AnswerFeedbackAsync(feedback));
+        Assert.Equal(409, await _mail.AnswerFeedbackAsync(feedback));
         await Expect(coach.ClosurePanel.Locator($"dt:text-is(\"{texts.Outcome}\") + dd")).ToHaveTextAsync(texts.Completed);
         await coach.Page.ReloadAsync();
         await Expect(coach.Page.GetByRole(AriaRole.Heading, new() { Name = texts.ClosedHeading, Exact = true })).ToBeVisibleAsync();
