@@ -1,4 +1,4 @@
-// What the public forms (intake.js, complaint.js) share: where the API is, reading its answers, the message
+// What the public forms (intake.js, complaint.js, and through link-page.js contract.js and feedback.js) share: where the API is, reading its answers, the message
 // for a problem that is not about one field, and error messages tied to their controls for assistive technologies.
 window.SolidaireForms = (function () {
   "use strict";

@@ -1,7 +1,10 @@
 // What the pages opened from an emailed link share (contract.html, feedback.html): the link's token taken
-// from the address, the API called with it, and problems told apart. Plain JavaScript, no dependency.
+// from the address, the API called with it, and problems told apart. On top of forms.js (what every public
+// form shares: where the API is, reading answers, errors tied to their controls), loaded before it.
 window.SolidaireLinkPage = (function () {
   "use strict";
+
+  var forms = window.SolidaireForms;
 
   var REQUEST_TIMEOUT_MS = 30000;
 
@@ -19,18 +22,13 @@ window.SolidaireLinkPage = (function () {
     return found && found.trim().length > 0 ? found.trim() : null;
   }
 
-  function apiBase() {
-    var meta = document.querySelector('meta[name="solidaire-api-base"]');
-    return ((meta && meta.content) || "").trim().replace(/\/+$/, "");
-  }
-
   /** Calls the API with the link's token; resolves { status, json, headers }, rejects on a network error or timeout. */
   function call(token, method, path, body) {
     var controller = new AbortController();
     var timer = window.setTimeout(function () { controller.abort(); }, REQUEST_TIMEOUT_MS);
     var headers = { "Accept": "application/json, application/problem+json", "Authorization": "Bearer " + token };
     if (body !== undefined) headers["Content-Type"] = "application/json";
-    return fetch(apiBase() + path, {
+    return fetch(forms.apiBase() + path, {
       method: method,
       headers: headers,
       body: body === undefined ? undefined : JSON.stringify(body),
@@ -40,9 +38,8 @@ window.SolidaireLinkPage = (function () {
     }).then(function (response) {
       return response.text().then(function (text) {
         window.clearTimeout(timer);
-        var json = null;
-        try { json = JSON.parse(text); } catch (e) { /* not JSON: judged by status */ }
-        return { status: response.status, json: json, headers: response.headers };
+        // Not JSON (a proxy's page): judged by its status.
+        return { status: response.status, json: forms.parseJson(text), headers: response.headers };
       });
     }, function (error) {
       window.clearTimeout(timer);
@@ -61,21 +58,6 @@ window.SolidaireLinkPage = (function () {
     if (code === "invalid_token" || answer.status === 401) return "invalid";
     if (code === "storage_unavailable" || answer.status === 503) return "unavailable";
     return null;
-  }
-
-  /** aria-invalid and aria-describedby follow the error: a hidden, empty message is not referenced. */
-  function describe(control, errorId, invalid) {
-    var ids = (control.getAttribute("aria-describedby") || "").split(/\s+/).filter(function (id) {
-      return id && id !== errorId;
-    });
-    if (invalid) {
-      ids.unshift(errorId);
-      control.setAttribute("aria-invalid", "true");
-    } else {
-      control.removeAttribute("aria-invalid");
-    }
-    if (ids.length > 0) control.setAttribute("aria-describedby", ids.join(" "));
-    else control.removeAttribute("aria-describedby");
   }
 
   /** Length as the server counts it: Unicode characters (an emoji is one), not UTF-16 units. */
@@ -102,7 +84,7 @@ window.SolidaireLinkPage = (function () {
         message.hidden = !error;
         message.textContent = error ? t(error.key, error.vars) : "";
         form.querySelector('[data-field="' + name + '"]').classList.toggle("has-error", Boolean(error));
-        controlsOf(name).forEach(function (control) { describe(control, name + "-error", Boolean(error)); });
+        controlsOf(name).forEach(function (control) { forms.describe(control, name + "-error", Boolean(error)); });
       });
       renderSummary();
     }
