@@ -19,12 +19,13 @@ public sealed partial class ContractEmailed(IDossierStore dossiers, PersonalData
     {
         if (kind != ContractEmails.Link)
             return;
-        var found = await dossiers.LoadAsync(unit.Dossier, [new RowSelector.Prefix(StoredContract.Prefix, nameof(StoredContract.LinkMessageId), messageId)], cancellationToken).ConfigureAwait(false);
+        // One read: the contract this email links to, and the dossier's data keys (a handful of rows).
+        var found = await dossiers.LoadAsync(unit.Dossier,
+            [new RowSelector.Prefix(StoredContract.Prefix, nameof(StoredContract.LinkMessageId), messageId), new RowSelector.Prefix(DossierKeys.DataKey(""))], cancellationToken).ConfigureAwait(false);
         if (found.WithPrefix(StoredContract.Prefix).FirstOrDefault() is not { } row || row.GetString(nameof(StoredContract.Status)) != ContractStatus.Issued)
             return;
         var contractUnit = new RetentionUnit(unit.Dossier, row.RowKey[StoredContract.Prefix.Length..]);
-        var keys = await dossiers.LoadAsync(unit.Dossier, [new RowSelector.Exact(contractUnit.DataKeyRow)], cancellationToken).ConfigureAwait(false);
-        if (DataKeyRow.WrappedKeyOf(keys.Find(contractUnit.DataKeyRow)) is not { } wrapped)
+        if (DataKeyRow.WrappedKeyOf(found.Find(contractUnit.DataKeyRow)) is not { } wrapped)
             return; // destroyed meanwhile
         using var cipher = UnitCipher.Open(protector, contractUnit, wrapped);
         var contract = StoredContract.Open(cipher, row);
