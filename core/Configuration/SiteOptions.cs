@@ -20,6 +20,10 @@ public sealed class SiteOptions : IValidatableObject
     public string Link(string page, string? fragment = null) =>
         BaseUrl.TrimEnd('/') + "/" + page + (fragment is null ? "" : "#" + fragment);
 
+    /// <summary>An engagement's screen in the staff console (emails to coaches link there).</summary>
+    public string EngagementLink(Dossiers.DossierId dossier, string intakeId, string engagementId) =>
+        Link("staff/", "engagement=" + Engagements.StaffIds.Engagement(dossier, intakeId, engagementId));
+
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
         if (!Uri.TryCreate(BaseUrl, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https") || uri.Query.Length > 0 || uri.Fragment.Length > 0)

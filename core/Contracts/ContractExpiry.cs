@@ -57,7 +57,7 @@ public sealed class ContractExpiry(
         var change = emails.Start(intakeUnit);
         using var intakeCipher = UnitCipher.Open(protector, intakeUnit, found.WrappedKey);
         var engagementId = contract.EngagementRowKey.Split('|')[2];
-        var link = site.Value.Link("staff/", "engagement=" + StaffIds.Engagement(dossier, intakeId, engagementId));
+        var link = site.Value.EngagementLink(dossier, intakeId, engagementId);
         change.Add(intakeCipher, SessionEmails.ContractExpiredToCoach, contract.CoachEmail,
             EmailTemplates.ContractExpiredToCoach(staffOptions.Value.Language, contract.CoachDisplayName, Reference.Display(intakeId), link));
         var transaction = new PartitionTransaction(dossier.PartitionKey)

@@ -44,7 +44,6 @@ public sealed class ContractService(
     IOptions<Sessions.SessionOptions> sessionOptions,
     TimeProvider time)
 {
-    public static readonly Failure NotFound = new(FailureKind.NotFound, "engagement_not_found", "There is no such engagement.");
     public static readonly Failure NotActive = new(FailureKind.Conflict, "engagement_not_active", "Confirm the engagement (no conflict of interest) before issuing its contract.");
     public static readonly Failure AlreadySigned = new(FailureKind.Conflict, "already_signed", "This contract is already signed: it cannot change any more.");
     public static readonly Failure LinkExpired = new(FailureKind.Gone, "link_expired", "This link has expired or was replaced by a newer one: use the latest email, or ask your coach.");
@@ -54,7 +53,7 @@ public sealed class ContractService(
     public async Task<Outcome<IssuedContract>> IssueAsync(StaffMember actor, string engagementApiId, ContractIssueForm form, CancellationToken cancellationToken)
     {
         if (!StaffIds.TryEngagement(engagementApiId, out var dossier, out var intakeId, out var engagementId))
-            return NotFound;
+            return EngagementState.NotFound;
         var now = time.GetUtcNow();
         var contractId = Reference.New();
         var contractUnit = new RetentionUnit(dossier, contractId);
@@ -70,7 +69,7 @@ public sealed class ContractService(
         {
             if (Triage.Find(snapshot, intakeUnit) is not { } found
                 || Triage.Engagements(snapshot, intakeId).FirstOrDefault(e => e.EngagementId == engagementId) is not { } engagement)
-                return NotFound;
+                return EngagementState.NotFound;
             if (engagement.CoachId != actor.MemberId)
                 return StaffService.NotAllowed;
             if (engagement.Status != EngagementStatus.Active)

@@ -92,7 +92,6 @@ public sealed class EngagementClosure(
     TimeProvider time)
 {
     public static readonly Failure NotActive = new(FailureKind.Conflict, "engagement_not_active", "Only an engagement its coach has confirmed can be closed.");
-    private static readonly Failure Contended = new(FailureKind.Conflict, "engagement_conflict", "The engagement changed at the same time; please try again.");
 
     public async Task<Outcome<Engagement>> CloseAsync(StaffMember actor, string engagementApiId, ClosureForm form, CancellationToken cancellationToken)
     {
@@ -128,7 +127,7 @@ public sealed class EngagementClosure(
                 change.Committed(receipt);
                 return closed.Engagement;
             });
-        }, Contended, cancellationToken, beforeCommit: async ct =>
+        }, EngagementState.Contended, cancellationToken, beforeCommit: async ct =>
         {
             // Written once, before the first attempt that commits: the emails, the index, the destruction.
             if (!scheduled)

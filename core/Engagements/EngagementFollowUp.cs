@@ -70,7 +70,7 @@ public sealed partial class EngagementFollowUp(
         var change = emails.Start(unit);
         using var cipher = state.OpenCipher(protector);
         var contract = state.Signed!;
-        var link = site.Value.Link("staff/", "engagement=" + StaffIds.Engagement(dossier, intakeId, engagementId));
+        var link = site.Value.EngagementLink(dossier, intakeId, engagementId);
         change.Add(cipher, SessionEmails.LapseReminder, contract.CoachEmail,
             EmailTemplates.LapseReminder(staffOptions.Value.Language, contract.CoachDisplayName, Reference.Display(intakeId), lapsesAt, link));
         var transaction = new PartitionTransaction(dossier.PartitionKey)

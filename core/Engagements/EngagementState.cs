@@ -31,6 +31,9 @@ public sealed record EngagementState(
 
     public static readonly Failure NotFound = new(FailureKind.NotFound, "engagement_not_found", "There is no such engagement.");
 
+    /// <summary>The engagement changed under every attempt of a change (its ETag guards them all).</summary>
+    public static readonly Failure Contended = new(FailureKind.Conflict, "engagement_conflict", "The engagement changed at the same time; please try again.");
+
     /// <summary>What to read: the intake, its engagements, contracts and data keys, and its sessions. One query.</summary>
     public static RowSelector[] Selectors(string intakeId) =>
         [.. ContractService.Selectors(intakeId), new RowSelector.Prefix(StoredSession.PrefixOf(intakeId))];

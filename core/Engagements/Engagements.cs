@@ -40,13 +40,11 @@ public sealed class Engagements(
     IOptions<RetentionOptions> retention,
     TimeProvider time)
 {
-    public static readonly Failure NotFound = new(FailureKind.NotFound, "engagement_not_found", "There is no such engagement.");
     public static readonly Failure NotProposed = new(FailureKind.Conflict, "engagement_not_proposed", "This engagement is not waiting for your answer any more.");
     public static readonly Failure DeclarationRequired = Failure.Invalid(new Dictionary<string, string[]>
     {
         ["noConflictDeclared"] = ["You must declare that you have no prior personal or business relationship with this person (charter §3.18)."],
     });
-    private static readonly Failure Contended = new(FailureKind.Conflict, "engagement_conflict", "The engagement changed at the same time; please try again.");
 
     /// <summary>The coach's own engagements: one read of their index, then one read per engagement, together.</summary>
     public async Task<Outcome<IReadOnlyList<CoachEngagement>>> MineAsync(StaffMember actor, CancellationToken cancellationToken)
@@ -67,7 +65,7 @@ public sealed class Engagements(
     public async Task<Outcome<CoachEngagement>> OneAsync(StaffMember actor, string id, CancellationToken cancellationToken)
     {
         if (!StaffIds.TryEngagement(id, out var dossier, out var intakeId, out var engagementId))
-            return NotFound;
+            return EngagementState.NotFound;
         var snapshot = await dossiers.LoadAsync(dossier, EngagementState.Selectors(intakeId), cancellationToken).ConfigureAwait(false);
         var state = EngagementState.ForCoach(snapshot, intakeId, engagementId, actor, protector);
         return state.IsSuccess ? Outcome<CoachEngagement>.Ok(Describe(state.Value)) : state.Failure;
@@ -135,7 +133,7 @@ public sealed class Engagements(
     private async Task<Outcome<Engagement>> AnswerAsync(StaffMember actor, string id, Answer answer, CancellationToken cancellationToken)
     {
         if (!StaffIds.TryEngagement(id, out var dossier, out var intakeId, out var engagementId))
-            return NotFound;
+            return EngagementState.NotFound;
         var unit = new RetentionUnit(dossier, intakeId);
         var change = emails.Start(unit);
         var indexing = EngagementIndex.NewDeadline(change.Dispatch.Due, dossier, intakeId, engagementId);
@@ -145,7 +143,7 @@ public sealed class Engagements(
         {
             if (Triage.Find(snapshot, unit) is not { } found
                 || Triage.Engagements(snapshot, intakeId).FirstOrDefault(e => e.EngagementId == engagementId) is not { } engagement)
-                return NotFound;
+                return EngagementState.NotFound;
             if (engagement.CoachId != actor.MemberId)
                 return StaffService.NotAllowed;
             if (engagement.Status != EngagementStatus.Proposed)
@@ -163,7 +161,7 @@ public sealed class Engagements(
                 change.Committed(receipt);
                 return changed;
             });
-        }, Contended, cancellationToken).ConfigureAwait(false);
+        }, EngagementState.Contended, cancellationToken).ConfigureAwait(false);
         if (!outcome.IsSuccess)
         {
             emails.Abandon(change, indexing);

@@ -124,7 +124,7 @@ public sealed class Triage(
         await deadlines.ScheduleAsync([change.Dispatch, indexing], cancellationToken).ConfigureAwait(false);
 
         var reference = Reference.Display(intakeId);
-        var link = site.Value.Link("staff/", "engagement=" + StaffIds.Engagement(dossier, intakeId, engagementId));
+        var link = site.Value.EngagementLink(dossier, intakeId, engagementId);
         var outcome = await OptimisticConcurrency.RunAsync<(Engagement, IntakeRow)>(dossiers, dossier, Selectors(intakeId), snapshot =>
         {
             if (Find(snapshot, unit) is not { } found)

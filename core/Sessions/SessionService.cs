@@ -31,7 +31,6 @@ public sealed class SessionService(
     public static readonly Failure ContractNotSigned = new(FailureKind.Conflict, "contract_not_signed", "Sessions can be recorded once the client has signed the contract.");
     public static readonly Failure EngagementClosed = new(FailureKind.Conflict, "engagement_closed", "This engagement is closed: its sessions can no longer change.");
     public static readonly Failure SessionNotFound = new(FailureKind.NotFound, "session_not_found", "There is no such session in this engagement.");
-    private static readonly Failure Contended = new(FailureKind.Conflict, "engagement_conflict", "The engagement changed at the same time; please try again.");
 
     /// <summary>409: the contract's sessions, or the charter's 4, are all used. The two ways on (§3.23): a classic contract, or a referral.</summary>
     public static Failure LimitReached(int limit) => new(FailureKind.Conflict, "session_limit_reached",
@@ -128,7 +127,7 @@ public sealed class SessionService(
                 change.Committed(receipt);
                 return View(result);
             });
-        }, Contended, cancellationToken).ConfigureAwait(false);
+        }, EngagementState.Contended, cancellationToken).ConfigureAwait(false);
         if (outcome.IsSuccess)
             await emails.SendAfterCommitUnscheduledAsync(change, cancellationToken).ConfigureAwait(false);
         return outcome;
