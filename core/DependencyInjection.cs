@@ -82,6 +82,8 @@ public static class DependencyInjection
         services.AddSingleton<StaffBootstrap>();
         services.AddHostedService(sp => sp.GetRequiredService<StaffBootstrap>());
         services.AddSingleton<RetentionService>();
+        services.AddSingleton<DestructionLog>();
+        services.AddSingleton<IDeadlineHandler, ContractEvidenceDestruction>();
         services.AddValidatedOptions<ComplaintOptions>(configuration, ComplaintOptions.Section);
         services.AddSingleton<ComplaintService>();
         return services;

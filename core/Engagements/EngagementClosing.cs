@@ -1,7 +1,9 @@
 using Azure.Data.Tables;
 using Solidaire.Core.Deadlines;
 using Solidaire.Core.Dossiers;
+using Solidaire.Core.Contracts;
 using Solidaire.Core.Intake;
+using Solidaire.Core.Retention;
 using Solidaire.Core.Storage;
 
 namespace Solidaire.Core.Engagements;
@@ -10,20 +12,37 @@ namespace Solidaire.Core.Engagements;
 /// What closing an engagement writes, whoever closes it (its coach, or the follow-up when it lapsed):
 /// the engagement closed with its outcome and time, and its intake's retention clock started: the
 /// working data is destroyed <paramref name="workingDataDays"/> after closure (§3.12, §3.23), by an
-/// intake.destroy deadline (<see cref="Destroy"/>) written before the change. A referral within the collective puts the intake
+/// intake.destroy deadline (<see cref="Deadlines"/>) written before the change. A referral within the collective puts the intake
 /// back in the coordinators' queue instead, to be assigned again.
 /// </summary>
 public static class EngagementClosing
 {
-    public sealed record Closed(Engagement Engagement, IntakeRow Intake, bool Requeued);
+    /// <param name="Deadlines">What the closure starts, to be written before its transaction commits: the working
+    /// data's destruction, the signed contract's evidence destruction, and whatever else counts the closure.</param>
+    public sealed record Closed(Engagement Engagement, IntakeRow Intake, bool Requeued, IReadOnlyList<Deadline> Deadlines);
 
-    /// <summary>The deadline that destroys the intake's unit once its retention after this closure ends: written before the change.</summary>
-    public static Deadline Destroy(RetentionUnit unit, DateTimeOffset now, int workingDataDays, int intakeDays, bool requeue) =>
-        Deadline.New(IntakeDestruction.Destroy, now.AddDays(requeue ? intakeDays : workingDataDays), unit.Dossier.PartitionKey, unit.Id);
+    /// <summary>
+    /// The deadlines a closure starts (rule 10): the intake's unit destroyed when its working data's time
+    /// is up (or, requeued, the unfollowed-intake period), and a signed contract's evidence archive
+    /// destroyed <see cref="RetentionOptions.EvidenceYears"/> after closure.
+    /// </summary>
+    public static IReadOnlyList<Deadline> Deadlines(EngagementState state, DateTimeOffset now, RetentionOptions retention, bool requeue)
+    {
+        var dossier = state.Unit.Dossier.PartitionKey;
+        List<Deadline> deadlines =
+        [
+            Deadline.New(IntakeDestruction.Destroy, now.AddDays(requeue ? retention.IntakeDays : retention.WorkingDataDays), dossier, state.Unit.Id),
+        ];
+        if (state.Signed is { } signed)
+            deadlines.Add(Deadline.New(ContractEvidenceDestruction.Destroy, now.AddYears(retention.EvidenceYears), dossier, signed.ContractId));
+        return deadlines;
+    }
 
-    public static Closed Apply(PartitionTransaction transaction, EngagementState state, string outcome, DateTimeOffset now, Deadline destroy,
+    public static Closed Apply(PartitionTransaction transaction, EngagementState state, string outcome, DateTimeOffset now, RetentionOptions retention,
         bool requeue, Action<TableEntity>? more = null)
     {
+        var deadlines = Deadlines(state, now, retention, requeue);
+        var destroy = deadlines[0];
         var row = new TableEntity(state.Row)
         {
             [nameof(Engagement.Status)] = EngagementStatus.Closed,
@@ -36,6 +55,6 @@ public static class EngagementClosing
             ? state.Intake with { Status = IntakeStatus.New, DestroyAt = destroy.Due }
             : state.Intake with { DestroyAt = destroy.Due };
         transaction.Replace(Triage.Rewrite(state.IntakeEntity, intake), state.IntakeEntity.ETag);
-        return new Closed(state.Engagement with { Status = EngagementStatus.Closed, Outcome = outcome, ClosedAt = now }, intake, requeue);
+        return new Closed(state.Engagement with { Status = EngagementStatus.Closed, Outcome = outcome, ClosedAt = now }, intake, requeue, deadlines);
     }
 }

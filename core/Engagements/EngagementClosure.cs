@@ -102,8 +102,7 @@ public sealed class EngagementClosure(
         var now = time.GetUtcNow();
         var requeue = form.Referral?.To == Referral.Collective;
         var indexing = EngagementIndex.NewDeadline(change.Dispatch.Due, dossier, intakeId, engagementId);
-        var destroy = EngagementClosing.Destroy(unit, now, retention.Value.WorkingDataDays, retention.Value.IntakeDays, requeue);
-        var scheduled = false;
+        IReadOnlyList<Deadline>? scheduled = null;
         EngagementClosing.Closed? closed = null;
         var outcome = await OptimisticConcurrency.RunAsync<Engagement>(dossiers, dossier, EngagementState.Selectors(intakeId), snapshot =>
         {
@@ -115,7 +114,7 @@ public sealed class EngagementClosure(
                 return state.Engagement.Status == EngagementStatus.Closed ? Sessions.SessionService.EngagementClosed : NotActive;
             var transaction = new PartitionTransaction(dossier.PartitionKey);
             using var cipher = state.OpenCipher(protector);
-            closed = EngagementClosing.Apply(transaction, state, form.Outcome, now, destroy, requeue, row =>
+            closed = EngagementClosing.Apply(transaction, state, form.Outcome, now, retention.Value, requeue, row =>
             {
                 row["ReferralTo"] = form.Referral?.To;
                 row["ReferralProfessional"] = cipher.Seal(state.Row.RowKey, "ReferralProfessional", form.Referral?.Professional);
@@ -130,16 +129,16 @@ public sealed class EngagementClosure(
         }, EngagementState.Contended, cancellationToken, beforeCommit: async ct =>
         {
             // Written once, before the first attempt that commits: the emails, the index, the destruction.
-            if (!scheduled)
+            if (scheduled is null)
             {
-                await deadlines.ScheduleAsync([change.Dispatch, indexing, destroy], ct).ConfigureAwait(false);
-                scheduled = true;
+                await deadlines.ScheduleAsync([change.Dispatch, indexing, .. closed!.Deadlines], ct).ConfigureAwait(false);
+                scheduled = closed.Deadlines;
             }
         }).ConfigureAwait(false);
         if (!outcome.IsSuccess)
         {
-            if (scheduled)
-                emails.Abandon(change, indexing, destroy);
+            if (scheduled is not null)
+                emails.Abandon(change, [indexing, .. scheduled]);
             return outcome.Failure;
         }
         var done = closed!;

@@ -90,11 +90,10 @@ public sealed partial class EngagementFollowUp(
         var contract = state.Signed!;
         var reference = Reference.Display(intakeId);
         var transaction = new PartitionTransaction(dossier.PartitionKey);
-        var destroy = EngagementClosing.Destroy(state.Unit, now, retention.Value.WorkingDataDays, retention.Value.IntakeDays, requeue: false);
-        var closed = EngagementClosing.Apply(transaction, state, EngagementOutcomes.Lapsed, now, destroy, requeue: false);
+        var closed = EngagementClosing.Apply(transaction, state, EngagementOutcomes.Lapsed, now, retention.Value, requeue: false);
         change.Add(cipher, SessionEmails.LapsedToClient, client.Email, EmailTemplates.LapsedToClient(state.Intake.PreferredLanguage, client.FirstName, reference, site.Value.Link("")));
         change.Add(cipher, SessionEmails.LapsedToCoach, contract.CoachEmail, EmailTemplates.LapsedToCoach(staffOptions.Value.Language, contract.CoachDisplayName, reference, options.Value.LapseDays));
-        if (!await emails.CommitAsync(change, transaction, [destroy], cancellationToken).ConfigureAwait(false))
+        if (!await emails.CommitAsync(change, transaction, closed.Deadlines, cancellationToken).ConfigureAwait(false))
             return DeadlineResult.Later(now);
         await index.WriteAsync(dossier, closed.Engagement, cancellationToken).ConfigureAwait(false);
         LogLapsed(logger);

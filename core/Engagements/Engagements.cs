@@ -116,28 +116,33 @@ public sealed class Engagements(
         }, cancellationToken);
     }
 
-    /// <summary>The coach declines; the intake goes back to the queue, its destruction date counted again from now.</summary>
-    public Task<Outcome<Engagement>> RefuseAsync(StaffMember actor, string id, string reason, CancellationToken cancellationToken) =>
-        AnswerAsync(actor, id, (engagement, intake, _, cipher, _) =>
+    /// <summary>The coach declines; the intake goes back to the queue, its destruction date counted again from now (a new deadline: the old one stopped while the intake was assigned).</summary>
+    public Task<Outcome<Engagement>> RefuseAsync(StaffMember actor, string id, string reason, CancellationToken cancellationToken)
+    {
+        var destroyAt = time.GetUtcNow().AddDays(retention.Value.IntakeDays);
+        return AnswerAsync(actor, id, (engagement, intake, _, cipher, _) =>
         {
             var refused = engagement with { Status = EngagementStatus.Refused, RefusedAt = time.GetUtcNow() };
-            var back = intake with { Status = IntakeStatus.New, DestroyAt = time.GetUtcNow().AddDays(retention.Value.IntakeDays) };
+            var back = intake with { Status = IntakeStatus.New, DestroyAt = destroyAt };
             return (refused, refused.ToEntity(DossierOf(id), cipher, reason), back);
-        }, cancellationToken);
+        }, cancellationToken, destroyAt);
+    }
 
     private delegate (Engagement Changed, Azure.Data.Tables.TableEntity Row, IntakeRow? Intake) Answer(
         Engagement engagement, IntakeRow intake, IntakePersonalData data, UnitCipher cipher, ChangeEmails change);
 
     private static DossierId DossierOf(string id) => StaffIds.TryEngagement(id, out var dossier, out _, out _) ? dossier : default;
 
-    private async Task<Outcome<Engagement>> AnswerAsync(StaffMember actor, string id, Answer answer, CancellationToken cancellationToken)
+    /// <param name="destroyAt">When the answer restarts the intake's retention clock: its destruction deadline, written with the others.</param>
+    private async Task<Outcome<Engagement>> AnswerAsync(StaffMember actor, string id, Answer answer, CancellationToken cancellationToken, DateTimeOffset? destroyAt = null)
     {
         if (!StaffIds.TryEngagement(id, out var dossier, out var intakeId, out var engagementId))
             return EngagementState.NotFound;
         var unit = new RetentionUnit(dossier, intakeId);
         var change = emails.Start(unit);
         var indexing = EngagementIndex.NewDeadline(change.Dispatch.Due, dossier, intakeId, engagementId);
-        await deadlines.ScheduleAsync([change.Dispatch, indexing], cancellationToken).ConfigureAwait(false);
+        Deadline[] destroy = destroyAt is { } at ? [Deadline.New(IntakeDestruction.Destroy, at, dossier.PartitionKey, intakeId)] : [];
+        await deadlines.ScheduleAsync([change.Dispatch, indexing, .. destroy], cancellationToken).ConfigureAwait(false);
         IntakeRow? requeued = null;
         var outcome = await OptimisticConcurrency.RunAsync<Engagement>(dossiers, dossier, Triage.Selectors(intakeId), snapshot =>
         {

@@ -1,18 +1,23 @@
 using Azure.Data.Tables;
 using Microsoft.Extensions.Logging;
+using Solidaire.Core.Contracts;
 using Solidaire.Core.Deadlines;
 using Solidaire.Core.Dossiers;
-using Solidaire.Core.Storage;
+using Solidaire.Core.Retention;
 
 namespace Solidaire.Core.Intake;
 
 /// <summary>
-/// Destroys an intake whose retention ended (rule 10; §3.12, §4.11): its data key first (crypto-
-/// shredding: any copy of its sealed fields, anywhere, is now unreadable), with every row of its
-/// unit (the intake, its emails, its duplicate markers, its engagements and their feedback), then takes it off the coordinators' queue.
-/// A record whose own date moved later is kept, and its deadline moves to that date.
+/// Destroys an intake whose retention ended (rule 10; §3.12, §3.23, §4.11): an unfollowed intake 90
+/// days after its last change, an engagement's working data 180 days after closure. Its data key goes
+/// first (crypto-shredding: any copy of its sealed fields, anywhere, is now unreadable), with every row
+/// of its working data: the intake, its emails, its duplicate markers, its engagements, sessions and
+/// feedback, and the contracts that were never signed (a signed one is evidence, with its own date).
+/// Then it is taken off the coordinators' queue. A record whose own date moved later is kept, and
+/// its deadline moves to that date; one whose clock is stopped (an engagement is open) is left to
+/// whatever restarts it (closure, refusal), which writes a new deadline.
 /// </summary>
-public sealed partial class IntakeDestruction(IDossierStore dossiers, IntakeQueue queue, TimeProvider time, ILogger<IntakeDestruction> logger) : IDeadlineHandler
+public sealed partial class IntakeDestruction(IDossierStore dossiers, IntakeQueue queue, DestructionLog log, TimeProvider time, ILogger<IntakeDestruction> logger) : IDeadlineHandler
 {
     /// <summary>"Destroy this intake when its time comes": subject = the intake id (its retention unit).</summary>
     public static readonly DeadlineKind Destroy = new("intake.destroy", DeadlineLane.Retention);
@@ -22,39 +27,64 @@ public sealed partial class IntakeDestruction(IDossierStore dossiers, IntakeQueu
     public async Task<DeadlineResult> HandleAsync(Deadline deadline, CancellationToken cancellationToken)
     {
         var unit = new RetentionUnit(DossierId.Parse(deadline.Dossier), deadline.Subject);
+        // The whole dossier in one read: one client's rows, a few dozen; its contracts say which engagement they belong to.
+        var dossier = await dossiers.LoadAsync(unit.Dossier, [], cancellationToken).ConfigureAwait(false);
         var intakeKey = DossierKeys.Intake(unit.Id);
-        var snapshot = await dossiers.LoadAsync(unit.Dossier,
-        [
-            new RowSelector.Exact(unit.DataKeyRow),
-            new RowSelector.Exact(intakeKey),
-            new RowSelector.Prefix(DossierKeys.OutboxPrefix(unit.Id)),
-            new RowSelector.Prefix(Engagements.Engagement.PrefixOf(unit.Id)),
-            new RowSelector.Prefix(Sessions.StoredSession.PrefixOf(unit.Id)),
-            new RowSelector.Prefix(Feedback.FeedbackAnswer.PrefixOf(unit.Id)),
-            IntakeMarker.Of(unit.Id),
-        ], cancellationToken).ConfigureAwait(false);
-
-        var intake = snapshot.Find(intakeKey) is { } row ? IntakeRow.From(row) : null;
+        var intake = dossier.Find(intakeKey) is { } row ? IntakeRow.From(row) : null;
+        if (intake is not null && intake.DestroyAt == DateTimeOffset.MaxValue)
+            return DeadlineResult.Done;
         if (intake is not null && intake.DestroyAt > time.GetUtcNow())
             return DeadlineResult.Later(intake.DestroyAt);
 
-        // The key and the intake in the first transaction: the intake's ETag guards its date, and
-        // if a later batch fails, what remains is already unreadable.
-        var ordered = snapshot.Rows.OrderBy(r => r.RowKey == unit.DataKeyRow ? 0 : r.RowKey == intakeKey ? 1 : 2).ToArray();
-        foreach (var chunk in ordered.Chunk(PartitionTransaction.MaxActions))
-        {
-            var transaction = new PartitionTransaction(unit.Dossier.PartitionKey);
-            foreach (var r in chunk)
-                transaction.Delete(r, r.ETag);
-            var deleted = await dossiers.CommitAsync(transaction, cancellationToken).ConfigureAwait(false);
-            if (!deleted.IsSuccess)
-                return DeadlineResult.Later(time.GetUtcNow()); // it changed meanwhile: look again
-        }
+        var rows = WorkingData(dossier, unit.Id);
+        var followed = rows.Any(r => r.RowKey.StartsWith(Engagements.Engagement.PrefixOf(unit.Id), StringComparison.Ordinal));
+        var shredded = await Shredder.DestroyAsync(dossiers, unit.Dossier, rows, intakeKey, cancellationToken).ConfigureAwait(false);
+        if (!shredded.Complete)
+            return DeadlineResult.Later(time.GetUtcNow()); // it changed meanwhile: look again
         if (intake is not null)
             await queue.RemoveAsync(intake, cancellationToken).ConfigureAwait(false);
-        if (snapshot.Rows.Count > 0)
+        if (shredded.Rows > 0)
+        {
+            await log.RecordAsync(followed ? DestructionKinds.WorkingData : DestructionKinds.UnfollowedIntake, shredded.Rows, shredded.Keys, cancellationToken).ConfigureAwait(false);
             LogDestroyed(logger);
+        }
         return DeadlineResult.Done;
+    }
+
+    /// <summary>
+    /// Every row of an intake's working data in a snapshot of its whole dossier: the intake's unit
+    /// (key, intake, emails, markers, engagements, sessions, feedback) and the unsigned contracts of its
+    /// engagements, each with its own key, events and emails. Signed contracts and the access log are
+    /// not working data: they have their own dates.
+    /// </summary>
+    public static IReadOnlyList<TableEntity> WorkingData(DossierSnapshot dossier, string intakeId)
+    {
+        var unit = new RetentionUnit(dossier.Dossier, intakeId);
+        var prefixes = new List<string>
+        {
+            DossierKeys.OutboxPrefix(intakeId),
+            Engagements.Engagement.PrefixOf(intakeId),
+            Sessions.StoredSession.PrefixOf(intakeId),
+            Feedback.FeedbackAnswer.PrefixOf(intakeId),
+        };
+        var exact = new HashSet<string>(StringComparer.Ordinal) { unit.DataKeyRow, DossierKeys.Intake(intakeId) };
+        foreach (var contract in dossier.WithPrefix(StoredContract.Prefix))
+        {
+            if (contract.GetString(nameof(StoredContract.EngagementRowKey))?.StartsWith(Engagements.Engagement.PrefixOf(intakeId), StringComparison.Ordinal) != true
+                || contract.GetString(nameof(StoredContract.Status)) == ContractStatus.Signed)
+                continue;
+            var contractId = contract.RowKey[StoredContract.Prefix.Length..];
+            exact.Add(contract.RowKey);
+            exact.Add(DossierKeys.DataKey(contractId));
+            prefixes.Add(StoredContract.EventPrefixOf(contractId));
+            prefixes.Add(DossierKeys.OutboxPrefix(contractId));
+        }
+        var marker = IntakeMarker.Of(intakeId);
+        return dossier.Rows
+            .Where(r => exact.Contains(r.RowKey)
+                        || prefixes.Any(p => r.RowKey.StartsWith(p, StringComparison.Ordinal))
+                        || marker.Matches(r))
+            .ToArray();
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "An intake whose retention period had ended was destroyed.")]

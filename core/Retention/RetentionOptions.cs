@@ -19,6 +19,18 @@ public sealed class RetentionOptions
     [Range(1, 30)]
     public int EvidenceYears { get; set; } = 5;
 
+    /// <summary>A complaint's file is destroyed this many years after it is closed (time to handle a repeated breach, §4.8).</summary>
+    [Range(1, 30)]
+    public int ComplaintYears { get; set; } = 3;
+
+    /// <summary>A sent (or failed) email's outbox row is destroyed this many days after its last attempt (delivery troubleshooting).</summary>
+    [Range(1, 365)]
+    public int OutboxDays { get; set; } = 30;
+
+    /// <summary>An entry of the log of who read a client's contact details is destroyed this many days after the read (accountability).</summary>
+    [Range(1, 3650)]
+    public int AccessLogDays { get; set; } = 365;
+
     /// <summary>A deactivated staff member's record is destroyed this many days after deactivation.</summary>
     [Range(1, 3650)]
     public int StaffDays { get; set; } = 365;

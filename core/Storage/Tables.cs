@@ -25,7 +25,13 @@ public sealed class Tables
     /// <summary>Clients' feedback by coach (§5.9): the three ratings of each answer, nothing else (no comment, no id of the client).</summary>
     public const string Feedback = "Feedback";
 
-    public static readonly IReadOnlyList<string> All = [Dossiers, Deadlines, IntakeQueue, Engagements, Feedback];
+    /// <summary>What remains of destroyed subjects: one entry per destruction (kind, day, counts), no personal data, no id of the subject.</summary>
+    public const string Destructions = "Destructions";
+
+    /// <summary>Anonymous monthly counts (intakes by role, engagements by outcome, sessions, counterparts): no personal data, no id of anyone.</summary>
+    public const string Statistics = "Statistics";
+
+    public static readonly IReadOnlyList<string> All = [Dossiers, Deadlines, IntakeQueue, Engagements, Feedback, Destructions, Statistics];
 
     private readonly string _prefix;
 
