@@ -59,6 +59,21 @@ public sealed class EngagementIndex(Tables tables, IDossierStore dossiers) : IDe
     }
 
     /// <summary>A coach's engagements, newest first. One read.</summary>
+    /// <summary>Takes destroyed engagements off their coaches' lists (already gone is fine): one request per engagement.</summary>
+    public async Task RemoveAsync(DossierId dossier, IEnumerable<Engagement> engagements, CancellationToken cancellationToken)
+    {
+        foreach (var e in engagements)
+        {
+            try
+            {
+                await Table.DeleteEntityAsync(e.CoachId, StaffIds.Engagement(dossier, e.IntakeId, e.EngagementId), ETag.All, cancellationToken).ConfigureAwait(false);
+            }
+            catch (RequestFailedException failed) when (failed.Status == 404)
+            {
+            }
+        }
+    }
+
     public async Task<IReadOnlyList<IndexedEngagement>> OfCoachAsync(string coachId, CancellationToken cancellationToken)
     {
         var list = new List<IndexedEngagement>();

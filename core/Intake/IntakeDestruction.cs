@@ -17,7 +17,7 @@ namespace Solidaire.Core.Intake;
 /// its deadline moves to that date; one whose clock is stopped (an engagement is open) is left to
 /// whatever restarts it (closure, refusal), which writes a new deadline.
 /// </summary>
-public sealed partial class IntakeDestruction(IDossierStore dossiers, IntakeQueue queue, DestructionLog log, TimeProvider time, ILogger<IntakeDestruction> logger) : IDeadlineHandler
+public sealed partial class IntakeDestruction(IDossierStore dossiers, IntakeQueue queue, Engagements.EngagementIndex index, DestructionLog log, TimeProvider time, ILogger<IntakeDestruction> logger) : IDeadlineHandler
 {
     /// <summary>"Destroy this intake when its time comes": subject = the intake id (its retention unit).</summary>
     public static readonly DeadlineKind Destroy = new("intake.destroy", DeadlineLane.Retention);
@@ -36,19 +36,36 @@ public sealed partial class IntakeDestruction(IDossierStore dossiers, IntakeQueu
         if (intake is not null && intake.DestroyAt > time.GetUtcNow())
             return DeadlineResult.Later(intake.DestroyAt);
 
-        var rows = WorkingData(dossier, unit.Id);
-        var followed = rows.Any(r => r.RowKey.StartsWith(Engagements.Engagement.PrefixOf(unit.Id), StringComparison.Ordinal));
-        var shredded = await Shredder.DestroyAsync(dossiers, unit.Dossier, rows, intakeKey, cancellationToken).ConfigureAwait(false);
+        var followed = dossier.WithPrefix(Engagements.Engagement.PrefixOf(unit.Id)).Any();
+        var shredded = await DestroyWorkingDataAsync(dossier, unit.Id, cancellationToken).ConfigureAwait(false);
         if (!shredded.Complete)
             return DeadlineResult.Later(time.GetUtcNow()); // it changed meanwhile: look again
-        if (intake is not null)
-            await queue.RemoveAsync(intake, cancellationToken).ConfigureAwait(false);
         if (shredded.Rows > 0)
         {
             await log.RecordAsync(followed ? DestructionKinds.WorkingData : DestructionKinds.UnfollowedIntake, shredded.Rows, shredded.Keys, cancellationToken).ConfigureAwait(false);
             LogDestroyed(logger);
         }
         return DeadlineResult.Done;
+    }
+
+    /// <summary>
+    /// Destroys an intake's working data (<see cref="WorkingData"/>) from a snapshot of its whole
+    /// dossier, whatever its date (the handler checks the date; an erasure has none), then takes it
+    /// off the coordinators' queue and its engagements off their coaches' lists. Not complete when a
+    /// row changed meanwhile: what is left is unreadable already, and a new read finishes it.
+    /// </summary>
+    public async Task<Shredder.Shredded> DestroyWorkingDataAsync(DossierSnapshot dossier, string intakeId, CancellationToken cancellationToken)
+    {
+        var intakeKey = DossierKeys.Intake(intakeId);
+        var intake = dossier.Find(intakeKey) is { } row ? IntakeRow.From(row) : null;
+        var engagements = dossier.WithPrefix(Engagements.Engagement.PrefixOf(intakeId)).Select(Engagements.Engagement.From).ToArray();
+        var shredded = await Shredder.DestroyAsync(dossiers, dossier.Dossier, WorkingData(dossier, intakeId), intakeKey, cancellationToken).ConfigureAwait(false);
+        if (!shredded.Complete)
+            return shredded;
+        if (intake is not null)
+            await queue.RemoveAsync(intake, cancellationToken).ConfigureAwait(false);
+        await index.RemoveAsync(dossier.Dossier, engagements, cancellationToken).ConfigureAwait(false);
+        return shredded;
     }
 
     /// <summary>

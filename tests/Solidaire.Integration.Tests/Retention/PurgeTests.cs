@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using Solidaire.Core.Deadlines;
 using Solidaire.Core.Dossiers;
 using Solidaire.Core.Email;
+using Solidaire.Core.Engagements;
 using Solidaire.Core.Intake;
 using Solidaire.Core.PersonalData;
 using Solidaire.Core.Retention;
@@ -112,7 +113,7 @@ public sealed class PurgeTests : AppTest
         // clock moving) do not count.
         var storage = CountedStorage.For(App);
         var dossierStore = new TableDossierStore(storage.Tables);
-        var destruction = new IntakeDestruction(dossierStore, new IntakeQueue(storage.Tables, dossierStore), new DestructionLog(storage.Tables, App.Time), App.Time, NullLogger<IntakeDestruction>.Instance);
+        var destruction = new IntakeDestruction(dossierStore, new IntakeQueue(storage.Tables, dossierStore), new EngagementIndex(storage.Tables, dossierStore), new DestructionLog(storage.Tables, App.Time), App.Time, NullLogger<IntakeDestruction>.Instance);
         var runner = new DeadlineRunner(new TableDeadlineStore(storage.Tables), [destruction], App.Services.GetRequiredService<IOptions<DeadlineOptions>>(), App.Time, NullLogger<DeadlineRunner>.Instance);
         var purge = new RetentionService(runner);
 
