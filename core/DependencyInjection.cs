@@ -84,6 +84,7 @@ public static class DependencyInjection
         services.AddSingleton<RetentionService>();
         services.AddSingleton<DestructionLog>();
         services.AddSingleton<IDeadlineHandler, ContractEvidenceDestruction>();
+        services.AddSingleton<IDeadlineHandler, ComplaintDestruction>();
         services.AddValidatedOptions<ComplaintOptions>(configuration, ComplaintOptions.Section);
         services.AddSingleton<ComplaintService>();
         return services;

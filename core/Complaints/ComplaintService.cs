@@ -38,6 +38,7 @@ public sealed partial class ComplaintService(
     IOptions<ComplaintOptions> options,
     IOptions<StaffOptions> staffOptions,
     IOptions<SiteOptions> site,
+    IOptions<Retention.RetentionOptions> retention,
     TimeProvider time,
     ILogger<ComplaintService> logger)
 {
@@ -114,7 +115,10 @@ public sealed partial class ComplaintService(
         return Open(snapshot, complaintId) is { } complaint && !complaint.Concerns(actor.MemberId) ? Outcome<Complaint>.Ok(complaint) : NotFound;
     }
 
-    /// <summary>Closes a complaint with its resolution, once; guarded by the complaint's ETag. Two round trips.</summary>
+    /// <summary>
+    /// Closes a complaint with its resolution, once; guarded by the complaint's ETag. Its file's
+    /// destruction deadline is written before the commit. Three round trips.
+    /// </summary>
     public async Task<Outcome<Complaint>> CloseAsync(StaffMember actor, string complaintId, ComplaintClosure closure, CancellationToken cancellationToken)
     {
         if (!actor.Has(StaffRoles.Referent))
@@ -122,6 +126,7 @@ public sealed partial class ComplaintService(
         if (!IsComplaintId(complaintId))
             return NotFound;
         var now = time.GetUtcNow();
+        Deadline? destroy = null;
         return await OptimisticConcurrency.RunAsync<Complaint>(dossiers, DossierId.Complaints, Selectors(complaintId), snapshot =>
         {
             if (Open(snapshot, complaintId) is not { } complaint || complaint.Concerns(actor.MemberId))
@@ -138,7 +143,15 @@ public sealed partial class ComplaintService(
             using var cipher = UnitCipher.Open(protector, complaint.Unit, DataKeyRow.WrappedKeyOf(snapshot.Find(complaint.Unit.DataKeyRow))!);
             var transaction = new PartitionTransaction(DossierId.Complaints.PartitionKey).Replace(ComplaintRow.ToEntity(cipher, closed), complaint.ETag);
             return new Decision<Complaint>.Commit(transaction, receipt => closed with { ETag = receipt.ETags[0] });
-        }, Contended, cancellationToken).ConfigureAwait(false);
+        }, Contended, cancellationToken, beforeCommit: async ct =>
+        {
+            // Once, before the first attempt that commits; a deadline whose closure lost its race finds no closing date and ends.
+            if (destroy is null)
+            {
+                destroy = ComplaintDestruction.NewDeadline(complaintId, now, retention.Value);
+                await deadlines.ScheduleAsync([destroy], ct).ConfigureAwait(false);
+            }
+        }).ConfigureAwait(false);
     }
 
     /// <summary>The staff members whose display name is the named member's, compared as people write names (case, accents, spaces).</summary>

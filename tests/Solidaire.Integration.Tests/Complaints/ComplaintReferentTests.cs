@@ -106,7 +106,7 @@ public sealed class ComplaintReferentTests : AppTest
     }
 
     [Fact]
-    public async Task ReferentsList_CostsOneReadAfterTheCaller_AndAClosureTwo()
+    public async Task ReferentsList_CostsOneReadAfterTheCaller_AndAClosureThree()
     {
         var (_, referent, id) = await OneComplaintAsync();
         await EmlMessage.WaitForAsync(App.MailFolder, m => m.To == StaffWorld.ReferentEmail && m.Subject.Contains("réclamation", StringComparison.Ordinal));
@@ -126,8 +126,9 @@ public sealed class ComplaintReferentTests : AppTest
         await referent.JsonAsync(HttpMethod.Post, $"/api/staff/complaints/{id}/closure", new { resolution = "Traitée." });
         var closure = App.StorageRequests - before;
 
-        // The caller's record, then the complaints partition; for a closure the complaint and one guarded transaction.
+        // The caller's record, then the complaints partition; for a closure the complaint, the file's
+        // destruction deadline (3 years on) and one guarded transaction.
         Assert.Equal(2, list);
-        Assert.Equal(3, closure);
+        Assert.Equal(4, closure);
     }
 }
