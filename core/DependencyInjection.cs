@@ -85,6 +85,8 @@ public static class DependencyInjection
         services.AddSingleton<DestructionLog>();
         services.AddSingleton<IDeadlineHandler, ContractEvidenceDestruction>();
         services.AddSingleton<IDeadlineHandler, ComplaintDestruction>();
+        services.AddSingleton<IDeadlineHandler, OutboxPurge>();
+        services.AddSingleton<IDeadlineHandler, AccessLogExpiry>();
         services.AddValidatedOptions<ComplaintOptions>(configuration, ComplaintOptions.Section);
         services.AddSingleton<ComplaintService>();
         return services;

@@ -73,7 +73,7 @@ public sealed partial class ComplaintService(
                 .Add(ComplaintRow.ToEntity(cipher, complaint)));
         }
 
-        await deadlines.ScheduleAsync([emails.Dispatch], cancellationToken).ConfigureAwait(false);
+        await deadlines.ScheduleAsync(emails.Deadlines, cancellationToken).ConfigureAwait(false);
         var committed = await dossiers.CommitAsync(transaction, cancellationToken).ConfigureAwait(false);
         if (!committed.IsSuccess)
         {

@@ -63,7 +63,7 @@ public sealed class ContractService(
         var link = tokens.Issue(TokenPurpose.ContractLink, ContractIds.Format(dossier, intakeId, engagementId, contractId), TimeSpan.FromDays(settings.LinkDays));
         // The link's expiry is a deadline too: the coach is told if the client has not signed by then.
         var expiry = ContractExpiry.NewDeadline(link.ExpiresAt, dossier, intakeId, contractId);
-        await deadlines.ScheduleAsync([change.Dispatch, expiry], cancellationToken).ConfigureAwait(false);
+        await deadlines.ScheduleAsync([.. change.Deadlines, expiry], cancellationToken).ConfigureAwait(false);
 
         var outcome = await OptimisticConcurrency.RunAsync<IssuedContract>(dossiers, dossier, Selectors(intakeId), snapshot =>
         {
@@ -206,7 +206,7 @@ public sealed class ContractService(
             // The emails' deadline is written once, before the first attempt that commits.
             if (!scheduled)
             {
-                await deadlines.ScheduleAsync([change.Dispatch, followUp], ct).ConfigureAwait(false);
+                await deadlines.ScheduleAsync([.. change.Deadlines, followUp], ct).ConfigureAwait(false);
                 scheduled = true;
             }
         }).ConfigureAwait(false);

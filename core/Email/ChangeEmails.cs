@@ -18,18 +18,25 @@ public sealed class ChangeEmails
     private readonly DateTimeOffset? _leasedUntil;
     private int _firstAction = -1;
 
-    internal ChangeEmails(RetentionUnit unit, DateTimeOffset now, DateTimeOffset? leasedUntil)
+    internal ChangeEmails(RetentionUnit unit, DateTimeOffset now, DateTimeOffset? leasedUntil, int outboxDays = 30)
     {
         Unit = unit;
         _now = now;
         _leasedUntil = leasedUntil;
         Dispatch = Deadline.New(OutboxSender.Dispatch, leasedUntil ?? now, unit.Dossier.PartitionKey, unit.Id);
+        Purge = OutboxPurge.NewDeadline(unit, Dispatch.Due, outboxDays);
     }
 
     public RetentionUnit Unit { get; }
 
-    /// <summary>The deadline that sends these emails if this process does not: schedule it before committing the change.</summary>
+    /// <summary>The deadline that sends these emails if this process does not.</summary>
     public Deadline Dispatch { get; }
+
+    /// <summary>The deadline that deletes these emails' rows once kept <see cref="Retention.RetentionOptions.OutboxDays"/> after sending.</summary>
+    public Deadline Purge { get; }
+
+    /// <summary>The emails' deadlines, both written in the batch a change writes before committing.</summary>
+    public IReadOnlyList<Deadline> Deadlines => [Dispatch, Purge];
 
     public IReadOnlyList<OutboxMessage> Messages => _messages;
 
@@ -59,12 +66,13 @@ public sealed class ChangeEmails
 }
 
 /// <summary>Starts <see cref="ChangeEmails"/> and sends them once their change has committed.</summary>
-public sealed class ChangeEmailSender(HeldWork held, OutboxSender outbox, IDeadlineStore deadlines, IDossierStore dossiers, IOptions<EmailOptions> options, TimeProvider time)
+public sealed class ChangeEmailSender(HeldWork held, OutboxSender outbox, IDeadlineStore deadlines, IDossierStore dossiers, IOptions<EmailOptions> options,
+    IOptions<Retention.RetentionOptions> retention, TimeProvider time)
 {
     public ChangeEmails Start(RetentionUnit unit)
     {
         var now = time.GetUtcNow();
-        return new ChangeEmails(unit, now, options.Value.DispatchImmediately ? now + options.Value.SendLease : null);
+        return new ChangeEmails(unit, now, options.Value.DispatchImmediately ? now + options.Value.SendLease : null, retention.Value.OutboxDays);
     }
 
     /// <summary>The work that sends <paramref name="emails"/> from memory, to hand to <see cref="HeldWork"/> with any other; null when the timer sends them.</summary>
@@ -89,14 +97,14 @@ public sealed class ChangeEmailSender(HeldWork held, OutboxSender outbox, IDeadl
             return;
         if (SendWork(emails) is not { } work)
         {
-            await deadlines.ScheduleAsync([emails.Dispatch], cancellationToken).ConfigureAwait(false);
+            await deadlines.ScheduleAsync(emails.Deadlines, cancellationToken).ConfigureAwait(false);
             return;
         }
         held.Enqueue([work with
         {
             Work = async ct =>
             {
-                await deadlines.ScheduleAsync([emails.Dispatch], ct).ConfigureAwait(false);
+                await deadlines.ScheduleAsync(emails.Deadlines, ct).ConfigureAwait(false);
                 return await work.Work(ct).ConfigureAwait(false);
             },
         }]);
@@ -110,7 +118,7 @@ public sealed class ChangeEmailSender(HeldWork held, OutboxSender outbox, IDeadl
     public async Task<bool> CommitAsync(ChangeEmails emails, PartitionTransaction transaction, IReadOnlyList<Deadline> others, CancellationToken cancellationToken)
     {
         emails.AppendTo(transaction);
-        await deadlines.ScheduleAsync([emails.Dispatch, .. others], cancellationToken).ConfigureAwait(false);
+        await deadlines.ScheduleAsync([.. emails.Deadlines, .. others], cancellationToken).ConfigureAwait(false);
         var committed = await dossiers.CommitAsync(transaction, cancellationToken).ConfigureAwait(false);
         if (!committed.IsSuccess)
         {
@@ -132,5 +140,5 @@ public sealed class ChangeEmailSender(HeldWork held, OutboxSender outbox, IDeadl
 
     /// <summary>The change did not happen: its dispatch deadline, and the others it wrote, have nothing to do.</summary>
     public void Abandon(ChangeEmails emails, params Deadline[] others) =>
-        held.Enqueue([.. others.Prepend(emails.Dispatch).Select(d => new HeldDeadline(d, _ => Task.FromResult(DeadlineResult.Done)))]);
+        held.Enqueue([.. emails.Deadlines.Concat(others).Select(d => new HeldDeadline(d, _ => Task.FromResult(DeadlineResult.Done)))]);
 }

@@ -38,6 +38,7 @@ public static class OutboxRow
     public const string LeaseUntil = nameof(LeaseUntil);
     public const string CreatedAt = nameof(CreatedAt);
     public const string SentAt = nameof(SentAt);
+    public const string LastAttemptAt = nameof(LastAttemptAt);
     public const string LastError = nameof(LastError);
     public const string Attachment = nameof(Attachment);
 

@@ -131,7 +131,7 @@ public sealed class EngagementClosure(
             // Written once, before the first attempt that commits: the emails, the index, the destruction.
             if (scheduled is null)
             {
-                await deadlines.ScheduleAsync([change.Dispatch, indexing, .. closed!.Deadlines], ct).ConfigureAwait(false);
+                await deadlines.ScheduleAsync([.. change.Deadlines, indexing, .. closed!.Deadlines], ct).ConfigureAwait(false);
                 scheduled = closed.Deadlines;
             }
         }).ConfigureAwait(false);

@@ -142,7 +142,7 @@ public sealed class Engagements(
         var change = emails.Start(unit);
         var indexing = EngagementIndex.NewDeadline(change.Dispatch.Due, dossier, intakeId, engagementId);
         Deadline[] destroy = destroyAt is { } at ? [Deadline.New(IntakeDestruction.Destroy, at, dossier.PartitionKey, intakeId)] : [];
-        await deadlines.ScheduleAsync([change.Dispatch, indexing, .. destroy], cancellationToken).ConfigureAwait(false);
+        await deadlines.ScheduleAsync([.. change.Deadlines, indexing, .. destroy], cancellationToken).ConfigureAwait(false);
         IntakeRow? requeued = null;
         var outcome = await OptimisticConcurrency.RunAsync<Engagement>(dossiers, dossier, Triage.Selectors(intakeId), snapshot =>
         {

@@ -87,7 +87,10 @@ public sealed class Triage(
 
         var now = time.GetUtcNow();
         var logRow = new TableEntity(dossier.PartitionKey, $"{AccessPrefix}{intakeId}|{now.UtcTicks:D19}|{actor.MemberId}|{RandomNumberGenerator.GetHexString(4, lowercase: true)}") { ["MemberId"] = actor.MemberId, ["At"] = now };
+        // The entry's end is written with it, side by side: once per intake and day (later reads that day find it there).
+        var expiry = deadlines.ScheduleOnceAsync(AccessLogExpiry.NewDeadline(dossier, intakeId, now, retention.Value.AccessLogDays), cancellationToken);
         var logged = await dossiers.CommitAsync(new Storage.PartitionTransaction(dossier.PartitionKey).Add(logRow), cancellationToken).ConfigureAwait(false);
+        await expiry.ConfigureAwait(false);
         if (!logged.IsSuccess)
             return logged.Failure; // never show contact details whose reading could not be recorded
 
@@ -121,7 +124,7 @@ public sealed class Triage(
         var engagementId = Reference.New();
         var change = emails.Start(unit);
         var indexing = EngagementIndex.NewDeadline(change.Dispatch.Due, dossier, intakeId, engagementId);
-        await deadlines.ScheduleAsync([change.Dispatch, indexing], cancellationToken).ConfigureAwait(false);
+        await deadlines.ScheduleAsync([.. change.Deadlines, indexing], cancellationToken).ConfigureAwait(false);
 
         var reference = Reference.Display(intakeId);
         var link = site.Value.EngagementLink(dossier, intakeId, engagementId);
@@ -186,7 +189,7 @@ public sealed class Triage(
             return NotFound;
         var unit = new RetentionUnit(dossier, intakeId);
         var change = emails.Start(unit);
-        await deadlines.ScheduleAsync([change.Dispatch], cancellationToken).ConfigureAwait(false);
+        await deadlines.ScheduleAsync(change.Deadlines, cancellationToken).ConfigureAwait(false);
         var days = retention.Value.IntakeDays;
         var outcome = await OptimisticConcurrency.RunAsync<IntakeRow>(dossiers, dossier, Selectors(intakeId), snapshot =>
         {

@@ -91,7 +91,7 @@ public sealed partial class IntakeService(
         var dispatch = emails.Dispatch;
         var index = Deadline.New(IntakeQueue.Index, dispatch.Due, dossier.PartitionKey, unit.Id);
         var destroy = Deadline.New(IntakeDestruction.Destroy, intake.DestroyAt, dossier.PartitionKey, unit.Id);
-        await deadlines.ScheduleAsync([dispatch, index, destroy], cancellationToken).ConfigureAwait(false);
+        await deadlines.ScheduleAsync([dispatch, emails.Purge, index, destroy], cancellationToken).ConfigureAwait(false);
 
         var outcome = await OptimisticConcurrency.RunAsync(
             dossiers, dossier, request.Markers, snapshot => IntakeDeduplication.Decide(snapshot, request, draft),

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Security.Cryptography;
 using Azure;
+using Azure.Data.Tables;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Solidaire.Core.Dossiers;
@@ -119,12 +120,14 @@ public sealed partial class StaffRegistry(
 
     /// <summary>Destroys a member's record: its data key first, so no copy of its sealed fields opens again.</summary>
     /// <returns>False when the record changed meanwhile (reactivated?): look again.</returns>
-    public async Task<bool> DestroyAsync(StaffMember member, CancellationToken cancellationToken)
+    public async Task<Shredder.Shredded> DestroyAsync(StaffMember member, CancellationToken cancellationToken)
     {
-        var transaction = new PartitionTransaction(DossierId.StaffRegistry.PartitionKey)
-            .Delete(member.Unit.DataKeyRow, ETag.All)
-            .Delete(StaffRows.MemberKey(member.MemberId), member.ETag);
-        return (await dossiers.CommitAsync(transaction, cancellationToken).ConfigureAwait(false)).IsSuccess;
+        var unit = member.Unit;
+        var snapshot = await dossiers.LoadAsync(unit.Dossier,
+            [new RowSelector.Exact(unit.DataKeyRow), new RowSelector.Prefix(DossierKeys.OutboxPrefix(unit.Id))], cancellationToken).ConfigureAwait(false);
+        // The member's row as it was read when found deactivated: reactivated since, the whole destruction fails.
+        var memberRow = new TableEntity(unit.Dossier.PartitionKey, StaffRows.MemberKey(member.MemberId)) { ETag = member.ETag };
+        return await Shredder.DestroyAsync(dossiers, unit.Dossier, [.. snapshot.Rows, memberRow], memberRow.RowKey, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>The first coordinators (Staff:BootstrapCoordinators): enrolled when missing; a member already there is left as they are.</summary>

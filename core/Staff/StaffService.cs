@@ -42,6 +42,7 @@ public sealed class StaffService(
     IEmailSender sender,
     IOptions<StaffOptions> options,
     IOptions<RetentionOptions> retention,
+    DestructionLog log,
     IOptions<SiteOptions> site,
     Engagements.EngagementIndex engagements,
     TimeProvider time) : IDeadlineHandler
@@ -144,9 +145,11 @@ public sealed class StaffService(
         // A former coach's record stays while an engagement of theirs is still open: look again in a week.
         if ((await engagements.OfCoachAsync(member.MemberId, cancellationToken).ConfigureAwait(false)).Any(e => Engagements.EngagementStatus.IsOpen(e.Status)))
             return DeadlineResult.Later(time.GetUtcNow().AddDays(7));
-        return await registry.DestroyAsync(member, cancellationToken).ConfigureAwait(false)
-            ? DeadlineResult.Done
-            : DeadlineResult.Later(time.GetUtcNow());
+        var shredded = await registry.DestroyAsync(member, cancellationToken).ConfigureAwait(false);
+        if (!shredded.Complete)
+            return DeadlineResult.Later(time.GetUtcNow());
+        await log.RecordAsync(DestructionKinds.StaffRecord, shredded.Rows, shredded.Keys, cancellationToken).ConfigureAwait(false);
+        return DeadlineResult.Done;
     }
 
 }

@@ -1,0 +1,64 @@
+using Azure.Data.Tables;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Solidaire.Core.Deadlines;
+using Solidaire.Core.Dossiers;
+using Solidaire.Core.Retention;
+using Solidaire.Core.Storage;
+
+namespace Solidaire.Core.Email;
+
+/// <summary>
+/// Destroys a unit's outbox rows <see cref="RetentionOptions.OutboxDays"/> after their last attempt
+/// (kept that long for delivery troubleshooting, rule 10). Every send is covered by a purge deadline
+/// written with the emails' own dispatch deadline (a request's emails) or when a sender leases them
+/// (a retry): the purge reads only the unit's outbox, deletes what is due, and leaves the rest to the
+/// deadline of the send that will settle it. The rows are sealed with the unit's key, which lives as
+/// long as the unit: deleting them is what ends them.
+/// </summary>
+public sealed partial class OutboxPurge(IDossierStore dossiers, DestructionLog log, IOptions<RetentionOptions> retention, TimeProvider time,
+    ILogger<OutboxPurge> logger) : IDeadlineHandler
+{
+    /// <summary>"Delete this unit's settled emails once kept long enough": subject = the retention unit.</summary>
+    public static readonly DeadlineKind Purge = new("email.purge", DeadlineLane.Retention);
+
+    public DeadlineKind Kind => Purge;
+
+    /// <summary>The purge of emails leased until <paramref name="leasedUntil"/>: due when the last of them, sent then, has been kept long enough.</summary>
+    public static Deadline NewDeadline(RetentionUnit unit, DateTimeOffset leasedUntil, int outboxDays) =>
+        Deadline.New(Purge, leasedUntil.AddDays(outboxDays), unit.Dossier.PartitionKey, unit.Id);
+
+    /// <summary>When a settled row's time is up; null while it still waits to be sent.</summary>
+    public static DateTimeOffset? DestroyAt(TableEntity row, int outboxDays) =>
+        row.GetString(OutboxRow.Status) is OutboxStatus.Sent or OutboxStatus.Failed
+            ? (row.GetDateTimeOffset(OutboxRow.SentAt) ?? row.GetDateTimeOffset(OutboxRow.LastAttemptAt) ?? row.GetDateTimeOffset(OutboxRow.CreatedAt) ?? DateTimeOffset.MinValue).AddDays(outboxDays)
+            : null;
+
+    public async Task<DeadlineResult> HandleAsync(Deadline deadline, CancellationToken cancellationToken)
+    {
+        var unit = new RetentionUnit(DossierId.Parse(deadline.Dossier), deadline.Subject);
+        var snapshot = await dossiers.LoadAsync(unit.Dossier, [new RowSelector.Prefix(DossierKeys.OutboxPrefix(unit.Id))], cancellationToken).ConfigureAwait(false);
+        var days = retention.Value.OutboxDays;
+        var now = time.GetUtcNow();
+        var settled = snapshot.Rows.Select(r => (Row: r, At: DestroyAt(r, days))).Where(r => r.At is not null).ToArray();
+        var due = settled.Where(r => r.At <= now).Select(r => r.Row).ToArray();
+        foreach (var chunk in due.Chunk(PartitionTransaction.MaxActions))
+        {
+            var transaction = new PartitionTransaction(unit.Dossier.PartitionKey);
+            foreach (var r in chunk)
+                transaction.Delete(r, r.ETag);
+            if (!(await dossiers.CommitAsync(transaction, cancellationToken).ConfigureAwait(false)).IsSuccess)
+                return DeadlineResult.Later(now); // a row changed meanwhile: look again
+        }
+        if (due.Length > 0)
+        {
+            await log.RecordAsync(DestructionKinds.Outbox, due.Length, 0, cancellationToken).ConfigureAwait(false);
+            LogPurged(logger, due.Length);
+        }
+        // A row settled later than this deadline foresaw (sent on a retry) is still this deadline's to finish.
+        return settled.Where(r => r.At > now).Select(r => r.At).Min() is { } next ? DeadlineResult.Later(next) : DeadlineResult.Done;
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "{Count} sent email(s) kept long enough were deleted from the outbox.")]
+    private static partial void LogPurged(ILogger logger, int count);
+}
