@@ -135,7 +135,8 @@ public sealed class ChangeEmailSender(HeldWork held, OutboxSender outbox, IDeadl
     {
         var now = time.GetUtcNow();
         if (outboxRows.Any(r => OutboxRow.IsDue(r, now - options.Value.SendLease)))
-            await deadlines.ScheduleAsync([Deadline.New(OutboxSender.Dispatch, now, unit.Dossier.PartitionKey, unit.Id)], cancellationToken).ConfigureAwait(false);
+            await deadlines.ScheduleAsync([Deadline.New(OutboxSender.Dispatch, now, unit.Dossier.PartitionKey, unit.Id), OutboxPurge.NewDeadline(unit, now, retention.Value.OutboxDays)],
+                cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>The change did not happen: its dispatch deadline, and the others it wrote, have nothing to do.</summary>

@@ -10,11 +10,11 @@ namespace Solidaire.Core.Email;
 
 /// <summary>
 /// Destroys a unit's outbox rows <see cref="RetentionOptions.OutboxDays"/> after their last attempt
-/// (kept that long for delivery troubleshooting, rule 10). Every send is covered by a purge deadline
-/// written with the emails' own dispatch deadline (a request's emails) or when a sender leases them
-/// (a retry): the purge reads only the unit's outbox, deletes what is due, and leaves the rest to the
-/// deadline of the send that will settle it. The rows are sealed with the unit's key, which lives as
-/// long as the unit: deleting them is what ends them.
+/// (kept that long for delivery troubleshooting, rule 10). Every change that writes emails writes
+/// this deadline in the batch with their dispatch deadline (no round trip of its own), due when
+/// they would be kept long enough if sent at once; a row sent later (a retry) or still being sent
+/// moves the deadline to its own date. The rows are sealed with the unit's key, which can live far
+/// longer (a contract's, a staff member's): deleting the rows is what ends them.
 /// </summary>
 public sealed partial class OutboxPurge(IDossierStore dossiers, DestructionLog log, IOptions<RetentionOptions> retention, TimeProvider time,
     ILogger<OutboxPurge> logger) : IDeadlineHandler
@@ -28,11 +28,15 @@ public sealed partial class OutboxPurge(IDossierStore dossiers, DestructionLog l
     public static Deadline NewDeadline(RetentionUnit unit, DateTimeOffset leasedUntil, int outboxDays) =>
         Deadline.New(Purge, leasedUntil.AddDays(outboxDays), unit.Dossier.PartitionKey, unit.Id);
 
-    /// <summary>When a settled row's time is up; null while it still waits to be sent.</summary>
-    public static DateTimeOffset? DestroyAt(TableEntity row, int outboxDays) =>
-        row.GetString(OutboxRow.Status) is OutboxStatus.Sent or OutboxStatus.Failed
-            ? (row.GetDateTimeOffset(OutboxRow.SentAt) ?? row.GetDateTimeOffset(OutboxRow.LastAttemptAt) ?? row.GetDateTimeOffset(OutboxRow.CreatedAt) ?? DateTimeOffset.MinValue).AddDays(outboxDays)
-            : null;
+    /// <summary>When a settled row's time is up (<paramref name="settled"/>), or, for one still being sent, the earliest it could be.</summary>
+    public static DateTimeOffset DestroyAt(TableEntity row, int outboxDays, out bool settled)
+    {
+        settled = row.GetString(OutboxRow.Status) is OutboxStatus.Sent or OutboxStatus.Failed;
+        var last = settled
+            ? row.GetDateTimeOffset(OutboxRow.SentAt) ?? row.GetDateTimeOffset(OutboxRow.LastAttemptAt)
+            : OutboxRow.NextDue(row);
+        return (last ?? row.GetDateTimeOffset(OutboxRow.CreatedAt) ?? DateTimeOffset.MinValue).AddDays(outboxDays);
+    }
 
     public async Task<DeadlineResult> HandleAsync(Deadline deadline, CancellationToken cancellationToken)
     {
@@ -40,8 +44,8 @@ public sealed partial class OutboxPurge(IDossierStore dossiers, DestructionLog l
         var snapshot = await dossiers.LoadAsync(unit.Dossier, [new RowSelector.Prefix(DossierKeys.OutboxPrefix(unit.Id))], cancellationToken).ConfigureAwait(false);
         var days = retention.Value.OutboxDays;
         var now = time.GetUtcNow();
-        var settled = snapshot.Rows.Select(r => (Row: r, At: DestroyAt(r, days))).Where(r => r.At is not null).ToArray();
-        var due = settled.Where(r => r.At <= now).Select(r => r.Row).ToArray();
+        var rows = snapshot.Rows.Select(r => (Row: r, At: DestroyAt(r, days, out var settled), Settled: settled)).ToArray();
+        var due = rows.Where(r => r.Settled && r.At <= now).Select(r => r.Row).ToArray();
         foreach (var chunk in due.Chunk(PartitionTransaction.MaxActions))
         {
             var transaction = new PartitionTransaction(unit.Dossier.PartitionKey);
@@ -55,8 +59,9 @@ public sealed partial class OutboxPurge(IDossierStore dossiers, DestructionLog l
             await log.RecordAsync(DestructionKinds.Outbox, due.Length, 0, cancellationToken).ConfigureAwait(false);
             LogPurged(logger, due.Length);
         }
-        // A row settled later than this deadline foresaw (sent on a retry) is still this deadline's to finish.
-        return settled.Where(r => r.At > now).Select(r => r.At).Min() is { } next ? DeadlineResult.Later(next) : DeadlineResult.Done;
+        // A row settled later than this deadline foresaw (sent on a retry), or still being sent, is still this deadline's to finish.
+        var left = rows.Where(r => !(r.Settled && r.At <= now)).Select(r => r.At).ToArray();
+        return left.Length > 0 ? DeadlineResult.Later(left.Min() > now ? left.Min() : now.AddDays(1)) : DeadlineResult.Done;
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "{Count} sent email(s) kept long enough were deleted from the outbox.")]

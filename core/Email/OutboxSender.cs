@@ -21,9 +21,7 @@ public sealed partial class OutboxSender(
     IEnumerable<IEmailFailureObserver> observers,
     IEnumerable<IEmailSentObserver> sentObservers,
     IEnumerable<IAttachmentSource> attachments,
-    IDeadlineStore deadlines,
     IOptions<EmailOptions> options,
-    IOptions<Retention.RetentionOptions> retention,
     TimeProvider time,
     ILogger<OutboxSender> logger) : IDeadlineHandler
 {
@@ -46,8 +44,6 @@ public sealed partial class OutboxSender(
         {
             if (!await LeaseAsync(unit, due, now, cancellationToken).ConfigureAwait(false))
                 return DeadlineResult.Later(now + options.Value.SendLease); // another sender has them: look again when its lease ends
-            // These rows were not sent with their change (a retry, or a process that died): their purge is written now.
-            await deadlines.ScheduleAsync([OutboxPurge.NewDeadline(unit, now + options.Value.SendLease, retention.Value.OutboxDays)], cancellationToken).ConfigureAwait(false);
             using var cipher = UnitCipher.Open(protector, unit, wrappedKey);
             await SendAndRecordAsync(unit, due.Select(r => OutboxRow.Open(cipher, r)).ToArray(), cancellationToken).ConfigureAwait(false);
         }

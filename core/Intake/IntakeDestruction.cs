@@ -64,6 +64,8 @@ public sealed partial class IntakeDestruction(IDossierStore dossiers, IntakeQueu
             return shredded;
         if (intake is not null)
             await queue.RemoveAsync(intake, cancellationToken).ConfigureAwait(false);
+        else if (shredded.Rows > 0)
+            await queue.RemoveAsync(intakeId, cancellationToken).ConfigureAwait(false); // a destruction resumed: its intake row went first
         await index.RemoveAsync(dossier.Dossier, engagements, cancellationToken).ConfigureAwait(false);
         return shredded;
     }

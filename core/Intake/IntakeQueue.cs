@@ -75,6 +75,25 @@ public sealed class IntakeQueue(Tables tables, IDossierStore dossiers) : IDeadli
     }
 
     /// <summary>Takes a destroyed intake off the queue.</summary>
+    /// <summary>
+    /// Takes an intake off the queue knowing only its id (a destruction resumed after its intake row
+    /// went): one query of the queue's partition, which holds only the intakes waiting for triage.
+    /// </summary>
+    public async Task RemoveAsync(string intakeId, CancellationToken cancellationToken)
+    {
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {Partition} and IntakeId eq {intakeId}");
+        await foreach (var row in Table.QueryAsync<TableEntity>(filter, select: ["PartitionKey", "RowKey"], cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            try
+            {
+                await Table.DeleteEntityAsync(Partition, row.RowKey, ETag.All, cancellationToken).ConfigureAwait(false);
+            }
+            catch (RequestFailedException e) when (e.Status == 404)
+            {
+            }
+        }
+    }
+
     public async Task RemoveAsync(IntakeRow intake, CancellationToken cancellationToken)
     {
         // ETag.All: whatever the row holds, it goes with the intake; already gone is fine.

@@ -21,8 +21,8 @@ public sealed class DispatchCostTests
         await IntakeBodies.ReferenceOf(await app.Client.PostAsync(IntakeBodies.Valid("five@example.org")));
         await EmlMessage.WaitForAsync(app.MailFolder, m => m.To == "five@example.org");
         await Eventually.TrueAsync(async () => (await observer.AllAsync(Tables.IntakeQueue)).Count == 1
-                && (await observer.AllAsync(Tables.Deadlines)).All(d => d.GetString(DeadlineRows.Kind) == IntakeDestruction.Destroy.Name),
-            "indexed, and only the destruction deadline left");
+                && (await observer.AllAsync(Tables.Deadlines)).All(d => d.RowKey.StartsWith(DeadlineRows.LanePrefix(DeadlineLane.Retention), StringComparison.Ordinal)),
+            "indexed, and only the retention deadlines left (the intake's destruction, its emails' purge)");
 
         // Request path: the deadlines 1, the dossier transaction 1. Then from memory: the sends
         // recorded 1, the queue row 1, the held deadlines settled 1.

@@ -127,8 +127,8 @@ public sealed class IntakeSubmissionTests : AppTest
 
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
         await EmlMessage.WaitForAsync(app.MailFolder, m => m.To == "scheduled@example.org");
-        await Eventually.TrueAsync(async () => (await StorageContents.AllAsync(app, Tables.Deadlines)).All(e => e.GetString(DeadlineRows.Kind) == IntakeDestruction.Destroy.Name),
-            "only the destruction deadline is left once everything is sent and indexed");
+        await Eventually.TrueAsync(async () => (await StorageContents.AllAsync(app, Tables.Deadlines)).All(e => e.RowKey.StartsWith(DeadlineRows.LanePrefix(DeadlineLane.Retention), StringComparison.Ordinal)),
+            "only the retention deadlines are left (the intake's destruction, its emails' purge) once everything is sent and indexed");
     }
 
     [Theory]
