@@ -84,7 +84,7 @@ public sealed class ContractService(
                 found.Intake.PreferredLanguage, Reference.Display(intakeId), client.FirstName, client.LastName,
                 actor.DisplayName, actor.Profile?.Certification ?? Certifications.InTraining, actor.Profile?.CertifyingBody,
                 form.SessionsPlanned, form.Format, form.UsualPricePerSessionEur, form.Message,
-                new ContractRetention(retention.Value.WorkingDataDays, retention.Value.EvidenceYears, retention.Value.IntakeDays),
+                ContractRetention.From(retention.Value),
                 site.Value.ComplaintContact, now);
             var document = ContractTemplate.Generate(terms);
             var sha = ContractIds.Sha256(document.Text);

@@ -14,7 +14,7 @@ namespace Solidaire.Core.Contracts;
 /// </summary>
 public static class ContractTemplate
 {
-    public const string Version = "2026-11-1";
+    public const string Version = "2026-11-2";
 
     /// <summary>A crisis support is 1 to 4 sessions (§3.5, §3.22).</summary>
     public const int MaxSessions = 4;
@@ -127,6 +127,9 @@ public static class ContractTemplate
                 $"Les données de votre accompagnement (vos coordonnées, votre demande, les séances, les notes, vos retours, les emails) sont détruites {Count(r.WorkingDataDaysAfterClosure, "jour", "jours")} après la fin de l'accompagnement.",
                 $"Ce contrat signé et la preuve de votre signature sont gardés à part, chiffrés, pendant {Count(r.EvidenceYearsAfterClosure, "an", "ans")} après la fin de l'accompagnement, comme preuve en cas de litige. Ils sont ensuite détruits.",
                 $"Une demande qui n'aboutit à aucun accompagnement est détruite {Count(r.UnfollowedIntakeDays, "jour", "jours")} après sa dernière modification.",
+                $"Les emails que nous vous envoyons sont effacés de notre file d'envoi {Count(r.OutboxDays, "jour", "jours")} après leur envoi. Les liens qu'ils contiennent cessent de fonctionner à leur expiration ; rien n'en est gardé.",
+                $"Chaque consultation de vos coordonnées par un membre du collectif est notée (qui, quand), pour que nous puissions en rendre compte ; cette trace est effacée {Count(r.AccessLogDays, "jour", "jours")} après.",
+                $"Si vous faites une réclamation, son dossier est détruit {Count(r.ComplaintYearsAfterClosure, "an", "ans")} après sa clôture.",
                 "Vous pouvez demander l'effacement de vos données à tout moment, sur le site du collectif ; un email vous demande de confirmer. Tout est alors effacé aussitôt, sauf ce contrat et sa preuve si vous l'avez signé : ils restent gardés jusqu'à leur date de destruction, parce qu'ils servent de preuve.",
                 "Après destruction, il ne reste que des chiffres anonymes, qui ne permettent pas de vous reconnaître.",
             ]),
@@ -255,6 +258,9 @@ public static class ContractTemplate
                 $"The data of your support (your contact details, your request, the sessions, the notes, your feedback, the emails) is destroyed {Count(r.WorkingDataDaysAfterClosure, "day", "days")} after the support ends.",
                 $"This signed agreement and the proof of your signature are kept apart, encrypted, for {Count(r.EvidenceYearsAfterClosure, "year", "years")} after the support ends, as proof in case of a dispute. They are then destroyed.",
                 $"A request that leads to no support is destroyed {Count(r.UnfollowedIntakeDays, "day", "days")} after its last change.",
+                $"The emails we send you are deleted from our sending queue {Count(r.OutboxDays, "day", "days")} after they are sent. The links in them stop working when they expire; nothing of them is kept.",
+                $"Each time a member of the collective reads your contact details, it is recorded (who, when) so that we can account for it; this record is deleted {Count(r.AccessLogDays, "day", "days")} later.",
+                $"If you make a complaint, its file is destroyed {Count(r.ComplaintYearsAfterClosure, "year", "years")} after it is closed.",
                 "You can ask for your data to be erased at any time, on the collective's website; an email asks you to confirm. Everything is then erased at once, except this agreement and its proof if you signed it: they are kept until their destruction date, because they serve as proof.",
                 "After destruction, only anonymous figures remain, which cannot identify you.",
             ]),
@@ -311,7 +317,8 @@ public static class ContractTemplate
         if (!Certifications.All.Contains(t.CoachCertification))
             throw new ArgumentException("Unknown certification.", nameof(t));
         ArgumentNullException.ThrowIfNull(t.Retention, nameof(t));
-        if (t.Retention.WorkingDataDaysAfterClosure < 1 || t.Retention.EvidenceYearsAfterClosure < 1 || t.Retention.UnfollowedIntakeDays < 1)
+        if (t.Retention.WorkingDataDaysAfterClosure < 1 || t.Retention.EvidenceYearsAfterClosure < 1 || t.Retention.UnfollowedIntakeDays < 1
+            || t.Retention.ComplaintYearsAfterClosure < 1 || t.Retention.OutboxDays < 1 || t.Retention.AccessLogDays < 1)
             throw new ArgumentException("Retention periods must be positive.", nameof(t));
         foreach (var (name, value) in new[]
         {

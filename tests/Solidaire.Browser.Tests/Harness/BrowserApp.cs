@@ -66,6 +66,8 @@ public sealed class BrowserApp : IAsyncLifetime
         // A signing key the tests know, to make the links a step not built yet would email (feedback: the closure).
         settings["Tokens:SigningKeys:browser"] = SigningKey;
         settings["Tokens:ActiveSigningKeyId"] = "browser";
+        // A period an operator changed: the privacy page must state it, not the default it is written with.
+        settings["Retention:AccessLogDays"] = "400";
         _app = AppProcess.Start(TestSettings.AsEnvironment(settings), port);
         await _app.WaitUntilHealthyAsync(TimeSpan.FromSeconds(60));
 

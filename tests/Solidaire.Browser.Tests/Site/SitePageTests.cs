@@ -100,6 +100,18 @@ public sealed class SitePageTests(BrowserApp app)
         await AssertNoWcagViolationAsync(session.Page, language + ", privacy page");
     }
 
+    [Theory]
+    [InlineData("fr", "effacée 400 jours après")]
+    [InlineData("en", "deleted 400 days later")]
+    public async Task PrivacyPage_StatesThePeriodsInForce_WhereAnOperatorChangedOne(string language, string statement)
+    {
+        // This app runs with Retention:AccessLogDays = 400 (BrowserApp); the page is written with the default, 365.
+        await using var session = await app.OpenAsync();
+        await session.Page.GotoAsync(language == "fr" ? "/privacy.html" : "/privacy.html?lang=en");
+
+        await Expect(session.Page.Locator($"main [data-lang='{language}']")).ToContainTextAsync(statement);
+    }
+
     [Fact]
     public async Task PrivacyPage_LanguageSwitch_ShowsTheOtherLanguage_AndTheFormLinkKeepsIt()
     {
@@ -129,9 +141,10 @@ public sealed class SitePageTests(BrowserApp app)
                 "La base légale est votre consentement",
                 "Les personnes qui coordonnent le collectif, et le·la coach qui vous accompagne",
                 "Twilio SendGrid, qui achemine nos emails", // processors named, and the transfer outside the EU said
-                "détruite 90 jours après la demande",
+                "détruite 90 jours après sa dernière modification",
                 "détruites 180 jours après sa clôture",
-                "gardée 5 ans après la clôture",
+                "5 ans après la clôture",
+                "détruit 3 ans après sa clôture",
                 "30 jours",
                 "écrivez à contact@solidaire.example",
                 "réclamation à la CNIL",
@@ -149,9 +162,10 @@ public sealed class SitePageTests(BrowserApp app)
                 "The legal basis is your consent",
                 "The collective's coordinators, and the coach who works with you",
                 "Twilio SendGrid, which delivers our emails",
-                "destroyed 90 days after the request",
+                "destroyed 90 days after its last change",
                 "destroyed 180 days after it closes",
-                "kept 5 years after the coaching closes",
+                "for 5 years after the coaching closes",
+                "destroyed 3 years after it is closed",
                 "30 days",
                 "write to contact@solidaire.example",
                 "complain to the CNIL",

@@ -19,7 +19,7 @@ public sealed class ContractTemplateTests
         Format: "video",
         UsualPricePerSessionEur: 90m,
         CoachMessage: "Bonjour Amélie,\nà très vite.",
-        Retention: new ContractRetention(180, 5, 90),
+        Retention: ContractRetention.From(new Solidaire.Core.Retention.RetentionOptions()),
         ComplaintContact: Contact,
         IssuedAt: new DateTimeOffset(2026, 11, 12, 14, 5, 0, TimeSpan.Zero));
 
@@ -309,7 +309,7 @@ public sealed class ContractTemplateTests
     [InlineData("en", "destroyed 30 days after the support ends", "for 1 year after the support ends", "destroyed 1 day after its last change", "180 days")]
     public void Generate_WhenTheRetentionSettingsChange_StatesTheNewPeriods(string language, string workingData, string evidence, string intake, string oldPeriod)
     {
-        var terms = Terms(language) with { Retention = new ContractRetention(WorkingDataDaysAfterClosure: 30, EvidenceYearsAfterClosure: 1, UnfollowedIntakeDays: 1) };
+        var terms = Terms(language) with { Retention = new ContractRetention(WorkingDataDaysAfterClosure: 30, EvidenceYearsAfterClosure: 1, UnfollowedIntakeDays: 1, ComplaintYearsAfterClosure: 1, OutboxDays: 1, AccessLogDays: 1) };
 
         var text = Read(terms, Part.Retention);
 
@@ -338,14 +338,14 @@ public sealed class ContractTemplateTests
     }
 
     [Theory]
-    [InlineData("fr", "Modèle de contrat version 2026-11-1.", "Contrat émis le 12 novembre 2026 à 14:05 (UTC).")]
-    [InlineData("en", "Agreement template version 2026-11-1.", "Agreement issued on 12 November 2026 at 14:05 (UTC).")]
+    [InlineData("fr", "Modèle de contrat version 2026-11-2.", "Contrat émis le 12 novembre 2026 à 14:05 (UTC).")]
+    [InlineData("en", "Agreement template version 2026-11-2.", "Agreement issued on 12 November 2026 at 14:05 (UTC).")]
     public void Generate_StatesTheTemplateVersionAndTheIssueDate(string language, string version, string issued)
     {
         var text = Read(Terms(language), Part.Version);
 
         Assert.Equal(version + "\n" + issued, text);
-        Assert.Equal("2026-11-1", ContractTemplate.Version);
+        Assert.Equal("2026-11-2", ContractTemplate.Version);
     }
 
     [Theory]
@@ -504,7 +504,7 @@ public sealed class ContractTemplateTests
             "price under a cent" => terms with { UsualPricePerSessionEur = 90.005m },
             "format" => terms with { Format = "email" },
             "certification" => terms with { CoachCertification = "expert" },
-            _ => terms with { Retention = new ContractRetention(180, 0, 90) },
+            _ => terms with { Retention = new ContractRetention(180, 0, 90, 3, 30, 365) },
         };
 
         Assert.Throws<ArgumentException>(() => ContractTemplate.Generate(broken));
