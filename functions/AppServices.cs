@@ -11,6 +11,7 @@ public static class AppServices
     /// <summary>Everything the functions need, the same under the Functions host and in standalone mode.</summary>
     public static IServiceCollection AddSolidaireFunctions(this IServiceCollection services, IConfiguration configuration)
     {
+        RefuseUnresolvedKeyVaultReferences(configuration);
         services.AddSolidaireCore(configuration);
         services.AddSolidaireStorage(configuration);
         services.AddSolidaireEmail(configuration);
@@ -34,6 +35,26 @@ public static class AppServices
         services.AddSingleton<HttpFunctionGate>();
         services.AddSingleton<UnexpectedErrors>();
         return services;
+    }
+
+    /// <summary>
+    /// In Azure, a setting written as a Key Vault reference that the platform could not resolve (the
+    /// secret is missing, or the app's identity may not read it) reaches the app as its literal
+    /// "@Microsoft.KeyVault(...)" text: a key or an API key that is not one. Stop at start, naming it.
+    /// </summary>
+    internal static void RefuseUnresolvedKeyVaultReferences(IConfiguration configuration)
+    {
+        var unresolved = configuration.AsEnumerable()
+            .Where(kv => kv.Value?.TrimStart().StartsWith("@Microsoft.KeyVault(", StringComparison.OrdinalIgnoreCase) == true)
+            .Select(kv => kv.Key.Replace(":", "__", StringComparison.Ordinal))
+            .Order(StringComparer.Ordinal)
+            .ToArray();
+        if (unresolved.Length > 0)
+        {
+            throw new InvalidSettingException(
+                $"{string.Join(", ", unresolved)} {(unresolved.Length == 1 ? "is a Key Vault reference" : "are Key Vault references")} the platform did not resolve: " +
+                "check that the secret exists in the vault and that the app's identity may read it (Key Vault Secrets User).");
+        }
     }
 
     private static bool TrustedProxiesParse(string value)

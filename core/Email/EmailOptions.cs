@@ -34,6 +34,9 @@ public sealed class EmailOptions : IValidatableObject
 
     public TimeSpan MaxRetryDelay { get; set; } = TimeSpan.FromHours(1);
 
+    /// <summary>How long an email waits when the provider refused the app's credentials (401/403) before it is tried again; it spends no attempt.</summary>
+    public TimeSpan ConfigurationFaultRetryDelay { get; set; } = TimeSpan.FromMinutes(15);
+
     /// <summary>How long a dispatcher holds a message it is sending before another may take it over.</summary>
     public TimeSpan SendLease { get; set; } = TimeSpan.FromMinutes(2);
 
@@ -42,6 +45,8 @@ public sealed class EmailOptions : IValidatableObject
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
+        if (ConfigurationFaultRetryDelay <= TimeSpan.Zero)
+            yield return new ValidationResult("Email:ConfigurationFaultRetryDelay must be positive.");
         if (FirstRetryDelay <= TimeSpan.Zero || MaxRetryDelay < FirstRetryDelay)
             yield return new ValidationResult("Email:FirstRetryDelay must be positive and at most Email:MaxRetryDelay.");
         if (SendLease <= SendTimeout)

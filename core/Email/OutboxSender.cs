@@ -113,6 +113,14 @@ public sealed partial class OutboxSender(
                 case SendOutcome.Transient t:
                     Fail(row, t.Reason);
                     break;
+                case SendOutcome.ConfigurationFault f:
+                    // Not this email's fault: it waits, its attempt given back, until the configuration is mended.
+                    row[OutboxRow.Status] = OutboxStatus.Pending;
+                    row[OutboxRow.Attempts] = attempts - 1;
+                    row[OutboxRow.NextAttemptAt] = now + o.ConfigurationFaultRetryDelay;
+                    row[OutboxRow.LastError] = f.Reason;
+                    LogConfigurationFault(logger, f.Reason, leased[i].Email.MessageId, o.ConfigurationFaultRetryDelay);
+                    break;
                 case SendOutcome.Permanent p:
                     Fail(row, p.Reason);
                     break;
@@ -185,6 +193,9 @@ public sealed partial class OutboxSender(
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Email {MessageId} ({Kind}) failed for good ({Reason}).")]
     private static partial void LogFailed(ILogger logger, string messageId, string kind, string reason);
+
+    [LoggerMessage(Level = LogLevel.Critical, Message = "EMAIL CONFIGURATION FAULT: the provider refused this app's credentials ({Reason}); no email can leave until Email:SendGridApiKey (and the verified sender) are mended. Email {MessageId} waits and is tried again in {RetryIn}.")]
+    private static partial void LogConfigurationFault(ILogger logger, string reason, string messageId, TimeSpan retryIn);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "{Count} email(s) were taken over by another sender after this one's lease ran out; its record stands.")]
     private static partial void LogLeaseLost(ILogger logger, int count);

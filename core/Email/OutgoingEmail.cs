@@ -31,6 +31,13 @@ public abstract record SendOutcome
 
     /// <summary>The provider refused the message for good.</summary>
     public sealed record Permanent(string Reason) : SendOutcome;
+
+    /// <summary>
+    /// The provider refused the sender, not the message (SendGrid 401/403: a wrong, revoked or
+    /// unresolved API key, or a sender not allowed): every email would be refused alike. The message
+    /// waits without spending an attempt, and the fault is reported as the app's, loudly.
+    /// </summary>
+    public sealed record ConfigurationFault(string Reason) : SendOutcome;
 }
 
 /// <summary>Sends one email. Adapters: SendGrid in Azure, the pickup folder locally.</summary>

@@ -63,6 +63,7 @@ public sealed class SendGridSender : IEmailSender
             >= 200 and < 300 => new SendOutcome.Sent(),
             (int)HttpStatusCode.TooManyRequests => new SendOutcome.Transient("sendgrid_429", ResetDelay(response)),
             >= 500 or (int)HttpStatusCode.RequestTimeout => new SendOutcome.Transient("sendgrid_" + status, null),
+            (int)HttpStatusCode.Unauthorized or (int)HttpStatusCode.Forbidden => new SendOutcome.ConfigurationFault("sendgrid_" + status),
             _ => new SendOutcome.Permanent("sendgrid_" + status),
         };
     }

@@ -121,6 +121,45 @@ public sealed class SendGridDispatchTests(Xunit.Abstractions.ITestOutputHelper o
         Assert.Equal(OutboxStatus.Failed, failed.GetString("Status"));
     }
 
+    [Theory]
+    [InlineData(401)]
+    [InlineData(403)]
+    public async Task CredentialsRefused_IsReportedAsAConfigurationFault_AndTheEmailsWaitWithoutSpendingAttempts_UntilMended(int status)
+    {
+        var logs = new LogCapture();
+        await using var app = await TestApp.StartAsync(s =>
+        {
+            s["Email:SendGridApiKey"] = "SG.test-key"; // SendGrid (scripted) refuses it, as it would a revoked key
+            s["Email:SendGridHost"] = _sendGrid.BaseAddress.ToString();
+            s["Email:DispatchImmediately"] = "false";
+            s["OutboxSchedule"] = "0 0 0 1 1 *";
+        }, logs.Register);
+        var refusing = true;
+        _sendGrid.Script = (_, _) => (refusing ? status : 202, new Dictionary<string, string>());
+        await IntakeBodies.ReferenceOf(await app.Client.PostAsync(IntakeBodies.Valid(Client)));
+
+        // Far more tries than Email:MaxAttempts: a configuration fault fails no email for good.
+        for (var i = 0; i < 12; i++)
+        {
+            await DispatchAsync(app);
+            app.Time.Advance(TimeSpan.FromMinutes(16));
+        }
+
+        var waiting = (await StorageContents.RowsAsync(app, Tables.Dossiers, "outbox|")).Single(o => o.GetString("Kind") == "acknowledgement");
+        Assert.Equal(OutboxStatus.Pending, waiting.GetString("Status"));
+        Assert.Equal(0, waiting.GetInt32("Attempts"));
+        Assert.Equal($"sendgrid_{status}", waiting.GetString("LastError"));
+        Assert.Null(Assert.Single(await app.Services.GetRequiredService<IntakeQueue>().ListAsync(10, CancellationToken.None)).EmailFailure);
+        Assert.Contains(logs.Lines, l => l.StartsWith("Critical", StringComparison.Ordinal) && l.Contains("EMAIL CONFIGURATION FAULT", StringComparison.Ordinal)
+                                         && l.Contains($"sendgrid_{status}", StringComparison.Ordinal));
+
+        refusing = false; // the key is mended
+        await DispatchAsync(app);
+
+        Assert.Equal(202, _sendGrid.CallsTo(Client).Last().Status);
+        Assert.All(await StorageContents.RowsAsync(app, Tables.Dossiers, "outbox|"), o => Assert.Equal(OutboxStatus.Sent, o.GetString("Status")));
+    }
+
     [Fact]
     public async Task AMessageLeftMidSendByADeadDispatcher_IsTakenOverAfterItsLease_AndSentOnce()
     {

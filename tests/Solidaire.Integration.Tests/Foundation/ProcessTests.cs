@@ -34,6 +34,8 @@ public sealed class ProcessTests(ITestOutputHelper output)
     [InlineData("Email__FirstRetryDelay", "banana", "Email:FirstRetryDelay")]
     [InlineData("Staff__BootstrapCoordinators", "", "Staff:BootstrapCoordinators")]
     [InlineData("Complaints__Referents", "", "Complaints:Referents")]
+    [InlineData("PersonalData__LookupKey", "@Microsoft.KeyVault(SecretUri=https://solidaire-kv.vault.azure.net/secrets/lookup-key/)", "PersonalData__LookupKey is a Key Vault reference the platform did not resolve")]
+    [InlineData("Email__SendGridApiKey", "@Microsoft.KeyVault(VaultName=solidaire-kv;SecretName=sendgrid)", "Email__SendGridApiKey is a Key Vault reference the platform did not resolve")]
     public async Task AppWithABadSetting_StopsAtStartWithOneLineNamingIt(string variable, string value, string named)
     {
         var environment = await EnvironmentAsync();
