@@ -73,4 +73,38 @@ public sealed class DestructionCrashTests : AppTest
         Assert.Empty(await StorageContents.AllAsync(App, Tables.IntakeQueue));
         Assert.DoesNotContain(await StorageContents.AllAsync(App, Tables.Deadlines), d => d.GetString(DeadlineRows.Kind) == IntakeDestruction.Destroy.Name);
     }
+
+    [Fact]
+    public async Task TwoPurgesAtOnce_AndAThirdAfter_DestroyEachSubjectOnce_AndLogItOnce()
+    {
+        foreach (var email in new[] { "twice.one@example.org", "twice.two@example.org", "twice.three@example.org" })
+            await IntakeBodies.ReferenceOf(await App.Client.PostAsync(IntakeBodies.Valid(email)));
+        App.Time.Advance(TimeSpan.FromDays(91));
+        var purge = App.Services.GetRequiredService<RetentionService>();
+
+        await Task.WhenAll(purge.PurgeDueAsync(CancellationToken.None), purge.PurgeDueAsync(CancellationToken.None));
+        await purge.PurgeDueAsync(CancellationToken.None);
+
+        Assert.Empty(await StorageContents.RowsAsync(App, Tables.Dossiers, "intake|"));
+        Assert.Empty(await StorageContents.RowsAsync(App, Tables.Dossiers, "key|"));
+        var logged = await App.Services.GetRequiredService<DestructionLog>().ReadAsync(DateOnly.MinValue, DateOnly.MaxValue, CancellationToken.None);
+        Assert.Equal(3, logged.Count(e => e.Kind == DestructionKinds.UnfollowedIntake));
+        Assert.DoesNotContain(await StorageContents.AllAsync(App, Tables.Deadlines), d => d.RowKey.StartsWith(DeadlineRows.ParkedPrefix, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task TheSameDestructionRunTwice_FindsNothingTheSecondTime_AndLogsNothingMore()
+    {
+        await IntakeBodies.ReferenceOf(await App.Client.PostAsync(IntakeBodies.Valid("again@example.org")));
+        App.Time.Advance(TimeSpan.FromDays(91));
+        var deadline = DeadlineRows.From(Assert.Single(await StorageContents.AllAsync(App, Tables.Deadlines),
+            d => d.GetString(DeadlineRows.Kind) == IntakeDestruction.Destroy.Name));
+        var destruction = App.Services.GetServices<IDeadlineHandler>().OfType<IntakeDestruction>().Single();
+
+        Assert.Equal(DeadlineResult.Done, await destruction.HandleAsync(deadline, CancellationToken.None));
+        Assert.Equal(DeadlineResult.Done, await destruction.HandleAsync(deadline, CancellationToken.None));
+
+        var logged = await App.Services.GetRequiredService<DestructionLog>().ReadAsync(DateOnly.MinValue, DateOnly.MaxValue, CancellationToken.None);
+        Assert.Single(logged, e => e.Kind == DestructionKinds.UnfollowedIntake);
+    }
 }
