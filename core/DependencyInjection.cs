@@ -83,6 +83,7 @@ public static class DependencyInjection
         services.AddHostedService(sp => sp.GetRequiredService<StaffBootstrap>());
         services.AddSingleton<RetentionService>();
         services.AddSingleton<DestructionLog>();
+        services.AddSingleton<DataKeyRewrap>();
         services.AddSingleton<IDeadlineHandler, ContractEvidenceDestruction>();
         services.AddSingleton<IDeadlineHandler, ComplaintDestruction>();
         services.AddSingleton<IDeadlineHandler, OutboxPurge>();

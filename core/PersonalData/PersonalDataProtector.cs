@@ -53,6 +53,18 @@ public sealed class PersonalDataProtector
         return new DataKey(Decrypt(master, wrapped[(colon + 1)..], "data-key|" + owner));
     }
 
+    /// <summary>
+    /// The data key wrapped under the active master key (key rotation): null when it already is. The
+    /// key itself does not change, so nothing sealed with it needs touching.
+    /// </summary>
+    public string? RewrapDataKey(string wrapped, string owner)
+    {
+        if (wrapped.StartsWith(_activeId + ":", StringComparison.Ordinal))
+            return null;
+        using var key = UnwrapDataKey(wrapped, owner);
+        return _activeId + ":" + Encrypt(_masterKeys[_activeId], key.Material, "data-key|" + owner);
+    }
+
     /// <summary>Encrypts a personal value for storage; null stays null.</summary>
     public string? Seal(DataKey key, string? value, string context) =>
         value is null ? null : SealedPrefix + Encrypt(key.Material, Encoding.UTF8.GetBytes(value), context);

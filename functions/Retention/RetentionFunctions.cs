@@ -6,12 +6,20 @@ using Solidaire.Core.Retention;
 
 namespace Solidaire.Functions.Retention;
 
-public sealed class RetentionFunctions(RetentionService retention, IOptions<RetentionOptions> periods)
+public sealed class RetentionFunctions(RetentionService retention, IOptions<RetentionOptions> periods, Core.Dossiers.DataKeyRewrap rewrap)
 {
     /// <summary>Destroys the personal records whose destruction date has come (§3.12, §3.23, §4.11).</summary>
     [Function("PurgeExpired")]
     public Task Purge([TimerTrigger("%PurgeSchedule%")] TimerInfo timer, CancellationToken cancellationToken) =>
         retention.PurgeDueAsync(cancellationToken);
+
+    /// <summary>
+    /// Master-key rotation's second half: every data key still wrapped under an older master key is
+    /// wrapped again under the active one, nightly (and on demand through the admin endpoint).
+    /// </summary>
+    [Function("RewrapDataKeys")]
+    public Task Rewrap([TimerTrigger("0 30 3 * * *")] TimerInfo timer, CancellationToken cancellationToken) =>
+        rewrap.RunAsync(cancellationToken);
 
     /// <summary>
     /// The retention periods in force (anonymous): the privacy page states these, so what a person
