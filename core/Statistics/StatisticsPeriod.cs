@@ -35,7 +35,7 @@ public sealed record StatisticsPeriod(DateOnly From, DateOnly To)
         if (!string.IsNullOrEmpty(to) && !TryParseMonth(to, out toMonth))
             errors["to"] = ["Must be a month written yyyy-MM."];
         if (string.IsNullOrEmpty(from))
-            fromMonth = toMonth.AddMonths(1 - DefaultMonths);
+            fromMonth = errors.Count == 0 ? toMonth.AddMonths(1 - DefaultMonths) : default;
         else if (!TryParseMonth(from, out fromMonth))
             errors["from"] = ["Must be a month written yyyy-MM."];
         if (errors.Count == 0 && fromMonth > toMonth)

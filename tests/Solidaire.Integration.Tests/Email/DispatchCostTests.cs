@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Solidaire.Core.Deadlines;
 using Solidaire.Core.Email;
 using Solidaire.Core.Intake;
+using Solidaire.Core.Statistics;
 using Solidaire.Core.Storage;
 using Solidaire.Integration.Tests.Harness;
 using Solidaire.Testing;
@@ -21,8 +22,9 @@ public sealed class DispatchCostTests
         await IntakeBodies.ReferenceOf(await app.Client.PostAsync(IntakeBodies.Valid("five@example.org")));
         await EmlMessage.WaitForAsync(app.MailFolder, m => m.To == "five@example.org");
         await Eventually.TrueAsync(async () => (await observer.AllAsync(Tables.IntakeQueue)).Count == 1
-                && (await observer.AllAsync(Tables.Deadlines)).All(d => d.GetString(DeadlineRows.Kind) == IntakeDestruction.Destroy.Name),
-            "indexed, and only the destruction deadline left");
+                && (await observer.AllAsync(Tables.Deadlines)).All(d => d.GetString(DeadlineRows.Kind) is var kind
+                    && (kind == IntakeDestruction.Destroy.Name || kind == StatisticsCounter.Count.Name)),
+            "indexed, and only the retention lane's deadlines (destruction, count) left");
 
         // Request path: the deadlines 1, the dossier transaction 1. Then from memory: the sends
         // recorded 1, the queue row 1, the held deadlines settled 1.
