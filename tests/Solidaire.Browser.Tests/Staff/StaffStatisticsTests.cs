@@ -72,6 +72,7 @@ public sealed class StaffStatisticsTests(BrowserApp app)
             "([lang, month]) => new Intl.DateTimeFormat(lang === 'en' ? 'en-GB' : 'fr-FR', { month: 'short', year: 'numeric', timeZone: 'UTC' }).format(new Date(month + '-01T00:00:00Z'))",
             new[] { language, month });
         var row = table.GetByRole(AriaRole.Row).Filter(new() { Has = coordinator.Page.GetByRole(AriaRole.Rowheader, new() { Name = monthName, Exact = true }) });
+        await Expect(row).ToHaveCountAsync(1); // the report has arrived and the table is drawn
         var headers = await table.Locator("thead th").AllInnerTextsAsync();
         var cells = row.Locator("td");
         await Expect(cells.Nth(headers.ToList().IndexOf(texts.Manager) - 1)).ToHaveTextAsync("5");

@@ -183,25 +183,13 @@ public sealed class StatisticsTests : AppTest
         Assert.Equal("2026-12", months[^1]);
     }
 
-    /// <summary>Waits until the app's background work (the sign-in's email) has stopped touching storage.</summary>
-    private async Task QuietAsync()
-    {
-        long last;
-        do
-        {
-            last = App.StorageRequests;
-            await Task.Delay(300);
-        }
-        while (App.StorageRequests != last);
-    }
-
     [Fact]
     public async Task ReadingTheStatistics_CostsTwoStorageRequests_AfterTheCallersOwnRecord()
     {
         await CountAsync("employee", 4);
         var coordinator = await StaffClient.SignInAsync(App, StaffClient.Coordinator);
         await coordinator.JsonAsync(HttpMethod.Get, "/api/staff/me");
-        await QuietAsync();
+        await App.StorageQuietAsync(); // the sign-in's email sent
         var before = App.StorageRequests;
         await coordinator.JsonAsync(HttpMethod.Get, "/api/staff/me");
         var perCaller = App.StorageRequests - before;
