@@ -15,6 +15,7 @@ using Solidaire.Core.Intake;
 using Solidaire.Core.PersonalData;
 using Solidaire.Core.Retention;
 using Solidaire.Core.Staff;
+using Solidaire.Core.Statistics;
 using Solidaire.Core.Storage;
 using Solidaire.Core.Tokens;
 
@@ -88,6 +89,9 @@ public static class DependencyInjection
         services.AddSingleton<IDeadlineHandler, ComplaintDestruction>();
         services.AddSingleton<IDeadlineHandler, OutboxPurge>();
         services.AddSingleton<IDeadlineHandler, AccessLogExpiry>();
+        services.AddSingleton<StatisticsCounter>();
+        services.AddSingleton<IDeadlineHandler>(sp => sp.GetRequiredService<StatisticsCounter>());
+        services.AddSingleton<StatisticsService>();
         services.AddValidatedOptions<ComplaintOptions>(configuration, ComplaintOptions.Section);
         services.AddSingleton<ComplaintService>();
         return services;

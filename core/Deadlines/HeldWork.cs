@@ -18,6 +18,10 @@ public sealed class HeldWork
     internal ChannelReader<IReadOnlyList<HeldDeadline>> Reader => _channel.Reader;
 
     public void Enqueue(IReadOnlyList<HeldDeadline> held) => _channel.Writer.TryWrite(held);
+
+    /// <summary>Deadlines of a change that did not happen (or was superseded): completed without running, in the background.</summary>
+    public void Forget(IEnumerable<Deadline> deadlines) =>
+        Enqueue([.. deadlines.Select(d => new HeldDeadline(d, _ => Task.FromResult(DeadlineResult.Done)))]);
 }
 
 public sealed partial class HeldWorkRunner(HeldWork queue, DeadlineRunner runner, ILogger<HeldWorkRunner> logger) : BackgroundService

@@ -140,6 +140,5 @@ public sealed class ChangeEmailSender(HeldWork held, OutboxSender outbox, IDeadl
     }
 
     /// <summary>The change did not happen: its dispatch deadline, and the others it wrote, have nothing to do.</summary>
-    public void Abandon(ChangeEmails emails, params Deadline[] others) =>
-        held.Enqueue([.. emails.Deadlines.Concat(others).Select(d => new HeldDeadline(d, _ => Task.FromResult(DeadlineResult.Done)))]);
+    public void Abandon(ChangeEmails emails, params Deadline[] others) => held.Forget(emails.Deadlines.Concat(others));
 }

@@ -4,6 +4,7 @@ using Solidaire.Core.Dossiers;
 using Solidaire.Core.Contracts;
 using Solidaire.Core.Intake;
 using Solidaire.Core.Retention;
+using Solidaire.Core.Statistics;
 using Solidaire.Core.Storage;
 
 namespace Solidaire.Core.Engagements;
@@ -23,10 +24,11 @@ public static class EngagementClosing
 
     /// <summary>
     /// The deadlines a closure starts (rule 10): the intake's unit destroyed when its working data's time
-    /// is up (or, requeued, the unfollowed-intake period), and a signed contract's evidence archive
-    /// destroyed <see cref="RetentionOptions.EvidenceYears"/> after closure.
+    /// is up (or, requeued, the unfollowed-intake period), a signed contract's evidence archive
+    /// destroyed <see cref="RetentionOptions.EvidenceYears"/> after closure, and the closure's anonymous
+    /// count (its outcome, its sessions, its counterpart), last (<see cref="CountOf"/>).
     /// </summary>
-    public static IReadOnlyList<Deadline> Deadlines(EngagementState state, DateTimeOffset now, RetentionOptions retention, bool requeue)
+    public static IReadOnlyList<Deadline> Deadlines(EngagementState state, string outcome, DateTimeOffset now, RetentionOptions retention, bool requeue)
     {
         var dossier = state.Unit.Dossier.PartitionKey;
         List<Deadline> deadlines =
@@ -35,13 +37,17 @@ public static class EngagementClosing
         ];
         if (state.Signed is { } signed)
             deadlines.Add(Deadline.New(ContractEvidenceDestruction.Destroy, now.AddYears(retention.EvidenceYears), dossier, signed.ContractId));
+        deadlines.Add(StatisticsCounter.NewDeadline(now, StatisticsCells.OfClosure(now, outcome, state.OwnSessions.Count(), state.Signed?.Signature?.Counterpart)));
         return deadlines;
     }
+
+    /// <summary>The closure's statistics deadline among <paramref name="deadlines"/>.</summary>
+    public static Deadline CountOf(IReadOnlyList<Deadline> deadlines) => deadlines.Single(d => d.Kind == StatisticsCounter.Count.Name);
 
     public static Closed Apply(PartitionTransaction transaction, EngagementState state, string outcome, DateTimeOffset now, RetentionOptions retention,
         bool requeue, Action<TableEntity>? more = null)
     {
-        var deadlines = Deadlines(state, now, retention, requeue);
+        var deadlines = Deadlines(state, outcome, now, retention, requeue);
         var destroy = deadlines[0];
         var row = new TableEntity(state.Row)
         {

@@ -87,6 +87,7 @@ public sealed class EngagementClosure(
     EngagementIndex index,
     PersonalDataProtector protector,
     ChangeEmailSender emails,
+    HeldWork held,
     Feedback.FeedbackLinks feedbackLinks,
     IOptions<RetentionOptions> retention,
     TimeProvider time)
@@ -103,6 +104,7 @@ public sealed class EngagementClosure(
         var requeue = form.Referral?.To == Referral.Collective;
         var indexing = EngagementIndex.NewDeadline(change.Dispatch.Due, dossier, intakeId, engagementId);
         IReadOnlyList<Deadline>? scheduled = null;
+        var superseded = new List<Deadline>();
         EngagementClosing.Closed? closed = null;
         var outcome = await OptimisticConcurrency.RunAsync<Engagement>(dossiers, dossier, EngagementState.Selectors(intakeId), snapshot =>
         {
@@ -128,19 +130,31 @@ public sealed class EngagementClosure(
             });
         }, EngagementState.Contended, cancellationToken, beforeCommit: async ct =>
         {
-            // Written once, before the first attempt that commits: the emails, the index, the destruction.
+            // Written once, before the first attempt that commits: the emails, the index, the destruction, the count.
             if (scheduled is null)
             {
                 await deadlines.ScheduleAsync([.. change.Deadlines, indexing, .. closed!.Deadlines], ct).ConfigureAwait(false);
                 scheduled = closed.Deadlines;
+                return;
+            }
+            // A retry read the engagement anew (a session landed meanwhile): count what this attempt commits, once.
+            var count = EngagementClosing.CountOf(closed!.Deadlines);
+            var counted = EngagementClosing.CountOf(scheduled);
+            if (count.Subject != counted.Subject)
+            {
+                await deadlines.ScheduleAsync([count], ct).ConfigureAwait(false);
+                superseded.Add(counted);
+                scheduled = [.. scheduled.Where(d => d != counted), count];
             }
         }).ConfigureAwait(false);
         if (!outcome.IsSuccess)
         {
             if (scheduled is not null)
-                emails.Abandon(change, [indexing, .. scheduled]);
+                emails.Abandon(change, [indexing, .. scheduled, .. superseded]);
             return outcome.Failure;
         }
+        if (superseded.Count > 0)
+            held.Forget(superseded);
         var done = closed!;
         emails.SendAfterCommit(change, new HeldDeadline(indexing, async ct =>
         {

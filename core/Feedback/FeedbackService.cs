@@ -111,7 +111,7 @@ public sealed class FeedbackService(
         if (!outcome.IsSuccess)
         {
             if (scheduled)
-                held.Enqueue([new HeldDeadline(indexing, _ => Task.FromResult(DeadlineResult.Done))]);
+                held.Forget([indexing]);
             return outcome.Failure;
         }
         var answered = outcome.Value;

@@ -7,6 +7,7 @@ using Solidaire.Core.Outcomes;
 using Solidaire.Core.PersonalData;
 using Solidaire.Core.Retention;
 using Solidaire.Core.Staff;
+using Solidaire.Core.Statistics;
 
 namespace Solidaire.Core.Intake;
 
@@ -38,6 +39,7 @@ public sealed partial class IntakeService(
     IDossierStore dossiers,
     IDeadlineStore deadlines,
     ChangeEmailSender changeEmails,
+    HeldWork held,
     IntakeQueue queue,
     PersonalDataProtector protector,
     CrisisSignals crisisSignals,
@@ -91,13 +93,18 @@ public sealed partial class IntakeService(
         var dispatch = emails.Dispatch;
         var index = Deadline.New(IntakeQueue.Index, dispatch.Due, dossier.PartitionKey, unit.Id);
         var destroy = Deadline.New(IntakeDestruction.Destroy, intake.DestroyAt, dossier.PartitionKey, unit.Id);
-        await deadlines.ScheduleAsync([dispatch, emails.Purge, index, destroy], cancellationToken).ConfigureAwait(false);
+        // The anonymous count of this intake (its month, its role), in the same batch: no round trip of its own.
+        var count = StatisticsCounter.NewDeadline(now, StatisticsCells.OfIntake(now, intake.Role));
+        await deadlines.ScheduleAsync([dispatch, emails.Purge, index, destroy, count], cancellationToken).ConfigureAwait(false);
 
         var outcome = await OptimisticConcurrency.RunAsync(
             dossiers, dossier, request.Markers, snapshot => IntakeDeduplication.Decide(snapshot, request, draft),
             Contended, cancellationToken, assumeEmptyFirst: true, maxAttempts: MaxAttempts).ConfigureAwait(false);
         if (!outcome.IsSuccess)
+        {
+            held.Forget([count]); // no intake, nothing to count
             return outcome.Failure;
+        }
 
         var submitted = outcome.Value;
         if (submitted.IsNew)
@@ -115,7 +122,11 @@ public sealed partial class IntakeService(
         else if (immediate)
         {
             // A duplicate: the deadlines recorded for it have nothing to do; clear them now rather than in 90 days.
-            changeEmails.Abandon(emails, index, destroy);
+            changeEmails.Abandon(emails, index, destroy, count);
+        }
+        else
+        {
+            held.Forget([count]); // a duplicate is not counted again
         }
         // A duplicate carries the same situation as its original, so the same urgency.
         return Outcome<IntakeReceipt>.Ok(new IntakeReceipt(Reference.Display(submitted.IntakeId), urgent));

@@ -15,6 +15,9 @@ public static class DestructionKinds
     public const string Outbox = "outbox";
     public const string AccessLog = "access-log";
     public const string Erasure = "erasure";
+
+    /// <summary>Every kind, in the order the statistics show them.</summary>
+    public static readonly IReadOnlyList<string> All = [UnfollowedIntake, WorkingData, ContractEvidence, Complaint, StaffRecord, Outbox, AccessLog, Erasure];
 }
 
 /// <summary>One destruction as the log keeps it: its kind, its day and how many rows and data keys went.</summary>

@@ -16,7 +16,7 @@ namespace Solidaire.Functions.Staff;
 public sealed partial class StaffFunctions(
     JsonRequestReader reader, StaffAccess access, StaffService staff, Triage triage, Core.Engagements.Engagements engagements, Core.Contracts.ContractService contracts,
     Core.Sessions.SessionService sessions, Core.Engagements.EngagementClosure closure, Core.Feedback.FeedbackService feedback,
-    Core.Complaints.ComplaintService complaints)
+    Core.Complaints.ComplaintService complaints, Core.Statistics.StatisticsService statistics)
 {
     [Function("StaffSignIn")]
     public async Task<IActionResult> SignIn(

@@ -136,4 +136,22 @@ public static class StaffViews
         preferredLanguage = c.PreferredLanguage,
         resolution = c.Data.Resolution,
     };
+
+    /// <summary>The monthly counts: each dimension's cells by month, null where a count is not given exactly (fewer than <c>minimumCount</c>, or its complement).</summary>
+    public static object Statistics(Core.Statistics.StatisticsReport r) => new
+    {
+        from = r.Period.Months[0],
+        to = r.Period.Months[^1],
+        minimumCount = Core.Statistics.StatisticsReport.MinimumCount,
+        dimensions = Core.Statistics.StatisticsCells.Dimensions.Select(d => new { name = d.Name, keys = d.Keys })
+            .Append(new { name = Core.Statistics.StatisticsReport.Destructions, keys = Core.Retention.DestructionKinds.All }),
+        months = r.Months.Select(m =>
+        {
+            var month = new Dictionary<string, object>(StringComparer.Ordinal) { ["month"] = m.Month };
+            foreach (var d in Core.Statistics.StatisticsCells.Dimensions)
+                month[d.Name] = d.Keys.ToDictionary(k => k, k => m.Counts[Core.Statistics.StatisticsCells.Cell(d.Name, k)], StringComparer.Ordinal);
+            month[Core.Statistics.StatisticsReport.Destructions] = m.Destructions;
+            return month;
+        }),
+    };
 }

@@ -66,12 +66,9 @@ function apiBase() {
   return ((meta && meta.content) || "").trim().replace(/\/+$/, "");
 }
 
-/**
- * Calls the API; resolves with the JSON body (null when there is none), rejects with ApiError.
- * anonymous: no token is sent and a 401 is the caller's to explain (the sign-in link's exchange).
- */
-export async function call(method, path, body, { anonymous = false } = {}) {
-  const headers = { Accept: "application/json, application/problem+json" };
+/** Sends one request with the access token (unless anonymous); resolves with the answer, rejects with ApiError. */
+async function send(method, path, body, { anonymous = false, accept = "application/json, application/problem+json" } = {}) {
+  const headers = { Accept: accept };
   if (body !== undefined) headers["Content-Type"] = "application/json";
   const grant = anonymous ? null : session.get();
   if (!anonymous) {
@@ -93,13 +90,41 @@ export async function call(method, path, body, { anonymous = false } = {}) {
   } catch (e) {
     throw new ApiError(0, null);
   }
+  if (response.ok) return response;
   const text = await response.text();
   let json = null;
   try { json = text ? JSON.parse(text) : null; } catch (e) { json = null; }
-  if (response.ok) return json;
   if (response.status === 401 && !anonymous) {
     session.forget();
     onUnauthorized();
   }
   throw new ApiError(response.status, json, Number(response.headers.get("Retry-After")) || 0);
+}
+
+/**
+ * Calls the API; resolves with the JSON body (null when there is none), rejects with ApiError.
+ * anonymous: no token is sent and a 401 is the caller's to explain (the sign-in link's exchange).
+ */
+export async function call(method, path, body, options = {}) {
+  const response = await send(method, path, body, options);
+  const text = await response.text();
+  try { return text ? JSON.parse(text) : null; } catch (e) { return null; }
+}
+
+/**
+ * A file the API gives behind the access token (a link cannot carry it): fetched, then offered to the
+ * person as a download of its own name, from memory (a blob: address, gone once the browser has it).
+ */
+export async function download(path, fallbackName, accept = "*/*") {
+  const response = await send("GET", path, undefined, { accept });
+  const name = /filename="([^"]+)"/.exec(response.headers.get("Content-Disposition") || "");
+  const url = URL.createObjectURL(await response.blob());
+  const link = document.createElement("a");
+  link.href = url;
+  link.download = name ? name[1] : fallbackName;
+  link.hidden = true;
+  document.body.appendChild(link);
+  link.click();
+  link.remove();
+  window.setTimeout(() => URL.revokeObjectURL(url), 60000);
 }

@@ -12,6 +12,7 @@ import { Coaches } from "./screens/coaches.js";
 import { Queue, IntakeDetail } from "./screens/triage.js";
 import { Engagements, EngagementDetail } from "./screens/engagements.js";
 import { CollectiveEngagements } from "./screens/collective.js";
+import { Statistics } from "./screens/statistics.js";
 import { Complaints, ComplaintDetail } from "./screens/complaints.js";
 
 const Languages = window.SolidaireLanguage;
@@ -150,6 +151,7 @@ function Signed({ me, route, notice, done, refreshMe, signOut }) {
     case "engagements": screen = html`<${Engagements} ...${props} />`; break;
     case "engagement": screen = html`<${EngagementDetail} ...${props} id=${route.id} />`; break;
     case "collective": screen = html`<${CollectiveEngagements} ...${props} />`; break;
+    case "statistics": screen = html`<${Statistics} ...${props} />`; break;
     case "complaints": screen = html`<${Complaints} ...${props} />`; break;
     case "complaint": screen = html`<${ComplaintDetail} ...${props} id=${route.id} />`; break;
     default: screen = html`<${Me} ...${props} />`;
@@ -170,6 +172,7 @@ function Nav({ me, current, isCoordinator, isCoach, isReferent, signOut }) {
         ${isCoordinator && link("#queue", "queue", t("staff.nav.queue"), ["intake"])}
         ${isCoordinator && link("#coaches", "coaches", t("staff.nav.coaches"))}
         ${isCoordinator && link("#collective", "collective", t("staff.nav.collective"))}
+        ${isCoordinator && link("#statistics", "statistics", t("staff.nav.statistics"))}
         ${isCoach && link("#engagements", "engagements", t("staff.nav.engagements"), ["engagement"])}
         ${isReferent && link("#complaints", "complaints", t("staff.nav.complaints"), ["complaint"])}
       </ul>

@@ -50,6 +50,9 @@ public sealed class BrowserApp : IAsyncLifetime
         }),
         time ?? TimeProvider.System);
 
+    /// <summary>The app's tables, through a client of the test's own: to set a stage no screen makes (the anonymous counts of past months).</summary>
+    public Solidaire.Core.Storage.Tables Tables { get; private set; } = null!;
+
     public async Task InitializeAsync()
     {
         Assertions.SetDefaultExpectTimeout(10_000);
@@ -60,6 +63,9 @@ public sealed class BrowserApp : IAsyncLifetime
         BaseUrl = $"http://127.0.0.1:{port}";
         _site = StaticSite.Start(apiBase: BaseUrl + "/");
         var settings = TestSettings.For(azurite.ConnectionString, TestSettings.NewTablePrefix(), work);
+        Tables = new Solidaire.Core.Storage.Tables(
+            Microsoft.Extensions.Options.Options.Create(new Solidaire.Core.Storage.StorageOptions { ConnectionString = azurite.ConnectionString, TablePrefix = settings["Storage:TablePrefix"]! }),
+            new Solidaire.Core.Storage.StorageRequestCounter());
         settings["Cors:AllowedOrigins"] = _site.Origin;
         // Emailed links (staff sign-in, invitations) point at this app, so a test follows them as a person would.
         settings["Site:BaseUrl"] = BaseUrl;

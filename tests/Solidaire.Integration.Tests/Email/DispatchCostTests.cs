@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Solidaire.Core.Deadlines;
 using Solidaire.Core.Email;
 using Solidaire.Core.Intake;
+using Solidaire.Core.Statistics;
 using Solidaire.Core.Storage;
 using Solidaire.Integration.Tests.Harness;
 using Solidaire.Testing;
@@ -22,7 +23,7 @@ public sealed class DispatchCostTests
         await EmlMessage.WaitForAsync(app.MailFolder, m => m.To == "five@example.org");
         await Eventually.TrueAsync(async () => (await observer.AllAsync(Tables.IntakeQueue)).Count == 1
                 && (await observer.AllAsync(Tables.Deadlines)).All(d => d.RowKey.StartsWith(DeadlineRows.LanePrefix(DeadlineLane.Retention), StringComparison.Ordinal)),
-            "indexed, and only the retention deadlines left (the intake's destruction, its emails' purge)");
+            "indexed, and only the retention deadlines left (the intake's destruction, its emails' purge, its anonymous count)");
 
         // Request path: the deadlines 1, the dossier transaction 1. Then from memory: the sends
         // recorded 1, the queue row 1, the held deadlines settled 1.

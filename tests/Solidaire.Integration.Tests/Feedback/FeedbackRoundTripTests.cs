@@ -15,13 +15,7 @@ public sealed class FeedbackRoundTripTests : AppTest
         var before = App.StorageRequests;
         await operation();
         var requestPath = App.StorageRequests - before;
-        long last;
-        do
-        {
-            last = App.StorageRequests;
-            await Task.Delay(300);
-        }
-        while (App.StorageRequests != last);
+        var last = await App.StorageQuietAsync();
         return (requestPath, last - before);
     }
 

@@ -72,6 +72,19 @@ public sealed class TestApp : IAsyncDisposable
         return testApp;
     }
 
+    /// <summary>Waits until the app's background work has stopped touching storage; returns the request count then.</summary>
+    public async Task<long> StorageQuietAsync()
+    {
+        long last;
+        do
+        {
+            last = StorageRequests;
+            await Task.Delay(300);
+        }
+        while (StorageRequests != last);
+        return last;
+    }
+
     public async Task<T> GetJsonAsync<T>(string path) => (await Client.GetFromJsonAsync<T>(path))!;
 
     public async ValueTask DisposeAsync()

@@ -2,6 +2,7 @@ using System.Net;
 using Microsoft.Extensions.DependencyInjection;
 using Solidaire.Core.Deadlines;
 using Solidaire.Core.Intake;
+using Solidaire.Core.Statistics;
 using Solidaire.Core.Storage;
 using Solidaire.Integration.Tests.Harness;
 using Solidaire.Testing;
@@ -128,7 +129,7 @@ public sealed class IntakeSubmissionTests : AppTest
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
         await EmlMessage.WaitForAsync(app.MailFolder, m => m.To == "scheduled@example.org");
         await Eventually.TrueAsync(async () => (await StorageContents.AllAsync(app, Tables.Deadlines)).All(e => e.RowKey.StartsWith(DeadlineRows.LanePrefix(DeadlineLane.Retention), StringComparison.Ordinal)),
-            "only the retention deadlines are left (the intake's destruction, its emails' purge) once everything is sent and indexed");
+            "only the retention deadlines are left (the intake's destruction, its emails' purge, its anonymous count) once everything is sent and indexed");
     }
 
     [Theory]

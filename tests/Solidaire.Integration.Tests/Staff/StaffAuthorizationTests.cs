@@ -39,6 +39,9 @@ public sealed class StaffAuthorizationTests : AppTest
         ("DELETE", "/api/staff/engagements/{activeEngagement}/sessions/{session}", null, 401, 403, 409, 403, 403),
         ("POST", "/api/staff/engagements/{activeEngagement}/closure", """{"outcome":"ended_by_client"}""", 401, 403, 200, 403, 403),
         ("GET", "/api/staff/feedback", null, 401, 200, 200, 200, 200),
+        // Anonymous statistics (rule 10): coordinators only.
+        ("GET", "/api/staff/statistics", null, 401, 403, 403, 200, 403),
+        ("GET", "/api/staff/statistics.csv", null, 401, 403, 403, 200, 403),
         // Complaints (rule 12): only a coordinator names a referent; only referents read and close complaints.
         ("POST", "/api/staff/referents", """{"email":"new-referent@example.org","displayName":"Nouvelle"}""", 401, 403, 403, 201, 403),
         ("GET", "/api/staff/complaints", null, 401, 403, 403, 403, 200),

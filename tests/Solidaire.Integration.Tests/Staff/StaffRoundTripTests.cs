@@ -18,13 +18,7 @@ public sealed class StaffRoundTripTests : AppTest
     {
         var before = App.StorageRequests;
         await operation();
-        long last;
-        do
-        {
-            last = App.StorageRequests;
-            await Task.Delay(300);
-        }
-        while (App.StorageRequests != last);
+        var last = await App.StorageQuietAsync();
         return last - before;
     }
 
