@@ -9,8 +9,17 @@ targetScope = 'subscription'
 @description('Name of the azd environment; it names the resource group and seeds the unique resource token.')
 param environmentName string
 
-@minLength(1)
-@description('Azure region of every resource; it must offer the Flex Consumption plan.')
+@description('Azure region of every resource: one in the European Union (the collective is French, and personal data stays in the EU) that offers the Flex Consumption plan.')
+@allowed([
+  'francecentral'
+  'westeurope'
+  'northeurope'
+  'germanywestcentral'
+  'swedencentral'
+  'italynorth'
+  'polandcentral'
+  'spaincentral'
+])
 @metadata({
   azd: {
     type: 'location'

@@ -56,6 +56,18 @@ resource storage 'Microsoft.Storage/storageAccounts@2023-05-01' = {
   }
 }
 
+// The account holds every personal record and its keys' wrapped forms: deleting it by mistake (a
+// resource group removed, a wrong `azd down`) would lose what the collective must keep (contract
+// evidence for 5 years). The lock must be lifted on purpose first.
+resource deleteLock 'Microsoft.Authorization/locks@2020-05-01' = {
+  name: '${name}-cannot-delete'
+  scope: storage
+  properties: {
+    level: 'CanNotDelete'
+    notes: 'Holds the collective\'s personal records and the contract evidence it must keep; lift this lock on purpose before deleting.'
+  }
+}
+
 var webEndpoint = storage.properties.primaryEndpoints.web
 
 output name string = storage.name

@@ -10,6 +10,25 @@ public sealed class StorageTests(CompiledMain main)
     private ArmResource Account => main.Template.Single("Microsoft.Storage/storageAccounts");
 
     [Fact]
+    public void StorageAccount_IsLockedAgainstDeletion()
+    {
+        var locks = main.Template.OfType("Microsoft.Authorization/locks");
+        var guard = Assert.Single(locks);
+        Assert.Equal("CanNotDelete", guard.String("properties", "level"));
+        Assert.Contains("storageAccounts", guard.String("scope") ?? "", StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Location_IsRestrictedToEuropeanUnionRegions()
+    {
+        string[] eu = ["francecentral", "westeurope", "northeurope", "germanywestcentral", "swedencentral", "italynorth", "polandcentral", "spaincentral"];
+        var allowed = main.Template.Root.At("parameters", "location", "allowedValues").EnumerateArray().Select(v => v.GetString()!).ToArray();
+
+        Assert.NotEmpty(allowed);
+        Assert.All(allowed, region => Assert.Contains(region, eu));
+    }
+
+    [Fact]
     public void StorageAccount_RefusesSharedKeyAccess()
     {
         Assert.Equal(JsonValueKind.False, Account.Properties.At("allowSharedKeyAccess").ValueKind);
