@@ -84,6 +84,12 @@ public static class DependencyInjection
         services.AddSingleton<RetentionService>();
         services.AddSingleton<DestructionLog>();
         services.AddSingleton<IDeadlineHandler, ContractEvidenceDestruction>();
+        services.AddValidatedOptions<Erasure.ErasureOptions>(configuration, Erasure.ErasureOptions.Section);
+        services.AddSingleton<Erasure.ErasureRun>();
+        services.AddSingleton<IDeadlineHandler>(sp => sp.GetRequiredService<Erasure.ErasureRun>());
+        services.AddSingleton<IDeadlineHandler, Erasure.NoticeDestruction>();
+        services.AddSingleton<IDeadlineHandler, Erasure.ErasureLinkSent>();
+        services.AddSingleton<Erasure.ErasureService>();
         services.AddValidatedOptions<ComplaintOptions>(configuration, ComplaintOptions.Section);
         services.AddSingleton<ComplaintService>();
         return services;
