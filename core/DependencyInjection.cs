@@ -89,6 +89,7 @@ public static class DependencyInjection
         services.AddSingleton<IDeadlineHandler>(sp => sp.GetRequiredService<Erasure.ErasureRun>());
         services.AddSingleton<IDeadlineHandler, Erasure.NoticeDestruction>();
         services.AddSingleton<IDeadlineHandler, Erasure.ErasureLinkSent>();
+        services.AddSingleton<IDeadlineHandler, Erasure.ErasureLinkUsed>();
         services.AddSingleton<Erasure.ErasureService>();
         services.AddValidatedOptions<ComplaintOptions>(configuration, ComplaintOptions.Section);
         services.AddSingleton<ComplaintService>();

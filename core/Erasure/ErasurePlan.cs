@@ -4,6 +4,7 @@ using Solidaire.Core.Dossiers;
 using Solidaire.Core.Engagements;
 using Solidaire.Core.Feedback;
 using Solidaire.Core.Intake;
+using Solidaire.Core.PersonalData;
 using Solidaire.Core.Retention;
 using Solidaire.Core.Sessions;
 
@@ -76,6 +77,23 @@ public sealed record ErasurePlan(
         var open = snapshot.WithPrefix(Engagement.Prefix).Select(Engagement.From).Where(e => EngagementStatus.IsOpen(e.Status)).ToArray();
         var latest = snapshot.WithPrefix(DossierKeys.Intake("")).Select(IntakeRow.From).MaxBy(i => i.CreatedAt);
         return new ErasurePlan(snapshot, counts, keptContracts.OrderBy(k => k.SignedAt).ToArray(), doomed, open, latest);
+    }
+
+    /// <summary>
+    /// The client's address and language, from their latest request still readable in <paramref name="snapshot"/>
+    /// (its intake rows and data keys); null when none is.
+    /// </summary>
+    public static (string Email, string Language)? ClientOf(DossierSnapshot snapshot, PersonalDataProtector protector)
+    {
+        foreach (var intake in snapshot.WithPrefix(DossierKeys.Intake("")).Select(IntakeRow.From).OrderByDescending(i => i.CreatedAt))
+        {
+            var unit = new RetentionUnit(snapshot.Dossier, intake.IntakeId);
+            if (DataKeyRow.WrappedKeyOf(snapshot.Find(unit.DataKeyRow)) is not { } wrapped)
+                continue;
+            using var cipher = UnitCipher.Open(protector, unit, wrapped);
+            return (IntakeRow.Open(cipher, snapshot.Find(intake.RowKey)!).Email, intake.PreferredLanguage);
+        }
+        return null;
     }
 
     /// <summary>The intakes whose working data goes (<see cref="IntakeDestruction.WorkingData"/>): every intake of the dossier.</summary>

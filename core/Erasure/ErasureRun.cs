@@ -55,9 +55,9 @@ public sealed partial class ErasureRun(
 
     private const int MaxPasses = 4;
 
-    /// <summary>The deadline an erasure writes before it starts: its id is the erasure's, so one link runs one erasure.</summary>
+    /// <summary>The deadline an erasure writes before it starts (with <see cref="ErasureLinkUsed"/>, so one link runs one erasure).</summary>
     public static Deadline NewDeadline(DossierId dossier, string erasureId, DateTimeOffset due) =>
-        new(Run.Name, Run.Lane, due, dossier.PartitionKey, erasureId, 0, "erasure-" + erasureId);
+        Deadline.New(Run, due, dossier.PartitionKey, erasureId);
 
     /// <summary>The unit of <see cref="DossierId.Notices"/> that holds an erasure's notices.</summary>
     public static RetentionUnit NoticesOf(string erasureId) => new(DossierId.Notices, "erasure-" + erasureId);
@@ -97,7 +97,7 @@ public sealed partial class ErasureRun(
         using var cipher = UnitCipher.New(protector, notices);
         var leasedUntil = now + emailOptions.Value.SendLease;
         var messages = new List<OutboxMessage>();
-        if (ClientOf(plan) is { } client)
+        if (ErasurePlan.ClientOf(plan.Snapshot, protector) is { } client)
         {
             var content = EmailTemplates.ErasureDone(client.Language, plan.Destroyed, plan.Kept, retention.Value.EvidenceYears);
             messages.Add(OutboxRow.New(cipher, ConfirmationEmail, client.Email, content, now, leasedUntil));
@@ -120,20 +120,6 @@ public sealed partial class ErasureRun(
             return null; // another run of this erasure wrote them
         committed.Value.ApplyTo(messages.Select(m => m.Row).ToArray(), 1);
         return messages;
-    }
-
-    /// <summary>The client's address and language, from their latest request still readable; null when none is.</summary>
-    private (string Email, string Language)? ClientOf(ErasurePlan plan)
-    {
-        foreach (var intake in plan.Snapshot.WithPrefix(DossierKeys.Intake("")).Select(IntakeRow.From).OrderByDescending(i => i.CreatedAt))
-        {
-            var unit = new RetentionUnit(plan.Snapshot.Dossier, intake.IntakeId);
-            if (DataKeyRow.WrappedKeyOf(plan.Snapshot.Find(unit.DataKeyRow)) is not { } wrapped)
-                continue;
-            using var cipher = UnitCipher.Open(protector, unit, wrapped);
-            return (IntakeRow.Open(cipher, plan.Snapshot.Find(intake.RowKey)!).Email, intake.PreferredLanguage);
-        }
-        return null;
     }
 
     /// <summary>Each open engagement closes as ended by the client, its deadlines (working data, evidence, statistics) written before.</summary>

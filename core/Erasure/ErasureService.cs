@@ -74,14 +74,15 @@ public sealed partial class ErasureService(
         var dossier = DossierId.ForEmail(protector, email);
         var snapshot = await dossiers.LoadAsync(dossier,
             [new RowSelector.Prefix(DossierKeys.Intake("")), new RowSelector.Prefix(StoredContract.Prefix), new RowSelector.Prefix(DossierKeys.DataKey(""))], cancellationToken).ConfigureAwait(false);
-        var latest = snapshot.WithPrefix(DossierKeys.Intake("")).MaxBy(r => IntakeRow.From(r).CreatedAt);
         var contract = snapshot.WithPrefix(StoredContract.Prefix).FirstOrDefault();
-        if (latest is null && contract is null)
+        if (!snapshot.WithPrefix(DossierKeys.Intake("")).Any() && contract is null)
             return;
         if (!await deadlines.ScheduleOnceAsync(ErasureLinkSent.For(dossier, time.GetUtcNow()), cancellationToken).ConfigureAwait(false))
             return; // one link email per address per window
-        var language = latest is not null ? IntakeRow.From(latest).PreferredLanguage : contract!.GetString(nameof(StoredContract.Language)) ?? "fr";
-        var to = StoredAddress(snapshot, latest) ?? email;
+        // To the address of their latest request when it is readable (where we wrote to them), else the one given.
+        var client = ErasurePlan.ClientOf(snapshot, protector);
+        var language = client?.Language ?? contract?.GetString(nameof(StoredContract.Language)) ?? "fr";
+        var to = client?.Email ?? email;
         var hours = options.Value.LinkHours;
         var link = tokens.Issue(TokenPurpose.ErasureLink, dossier.PartitionKey, TimeSpan.FromHours(hours));
         var content = EmailTemplates.ErasureLink(language, site.Value.Link("erasure.html", "token=" + link.Text), hours);
@@ -89,18 +90,6 @@ public sealed partial class ErasureService(
         var outcome = await sender.SendAsync(new OutgoingEmail("erasure-" + link.Id, to, content.Language, content.Subject, content.Text, content.Html), cancellationToken).ConfigureAwait(false);
         if (outcome is not SendOutcome.Sent)
             LogLinkNotSent(logger, outcome.GetType().Name);
-    }
-
-    /// <summary>The address the client gave in their latest request (where the link goes), when it is still readable.</summary>
-    private string? StoredAddress(DossierSnapshot snapshot, Azure.Data.Tables.TableEntity? latest)
-    {
-        if (latest is null)
-            return null;
-        var unit = new RetentionUnit(snapshot.Dossier, IntakeRow.From(latest).IntakeId);
-        if (DataKeyRow.WrappedKeyOf(snapshot.Find(unit.DataKeyRow)) is not { } wrapped)
-            return null;
-        using var cipher = UnitCipher.Open(protector, unit, wrapped);
-        return IntakeRow.Open(cipher, latest).Email;
     }
 
     /// <summary>What the link's erasure would destroy and keep. Two storage reads: whether it ran already, then the dossier.</summary>
@@ -117,7 +106,7 @@ public sealed partial class ErasureService(
     }
 
     /// <summary>
-    /// Confirms the erasure, once per link: its deadline (id = the link's) is written first, then the
+    /// Confirms the erasure, once per link: its deadline (with the link's "used" record) is written first, then the
     /// erasure runs here and now; if this process dies, the deadline runs it when the hold ends.
     /// </summary>
     public async Task<Outcome<ErasureAnswer>> EraseAsync(string? linkToken, CancellationToken cancellationToken)
@@ -127,8 +116,9 @@ public sealed partial class ErasureService(
             return opened.Failure;
         var (dossier, claims) = opened.Value;
         var deadline = ErasureRun.NewDeadline(dossier, claims.Id, time.GetUtcNow() + deadlineOptions.Value.Lease);
-        if (!await deadlines.ScheduleOnceAsync(deadline, cancellationToken).ConfigureAwait(false))
-            return InProgress;
+        if (!await deadlines.ScheduleOnceAsync(ErasureLinkUsed.For(dossier, claims), [deadline], cancellationToken).ConfigureAwait(false))
+            return InProgress; // used already: done (answered above) or under way
+
         ErasureResult? result = null;
         await runner.RunHeldAsync([new HeldDeadline(deadline, async ct =>
         {

@@ -152,6 +152,22 @@ public sealed class ErasureTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task TwoConfirmationsAtOnce_EraseOnce_AndTheOtherIsAClearConflict()
+    {
+        var (_, token) = await SignedClientAsync();
+
+        var answers = await Task.WhenAll(ErasureLinks.ConfirmAsync(App, token), ErasureLinks.ConfirmAsync(App, token));
+
+        Assert.Single(answers, a => a.StatusCode == HttpStatusCode.OK);
+        var other = await Problem.ReadAsync(Assert.Single(answers, a => a.StatusCode != HttpStatusCode.OK));
+        Assert.Equal(HttpStatusCode.Conflict, other.Status);
+        Assert.Contains(other.Code, new[] { "erasure_in_progress", "already_erased" });
+        await EmlMessage.WaitForAsync(App.MailFolder, m => m.To == ClientEmail && m.Subject == "Vos données ont été effacées");
+        await Task.Delay(300);
+        Assert.Single(EmlMessage.ReadFolder(App.MailFolder), m => m.To == ClientEmail && m.Subject == "Vos données ont été effacées");
+    }
+
+    [Fact]
     public async Task Notices_AreDestroyed_KeyAndRows_OnceTheirTimeInTheOutboxIsOver()
     {
         var (_, token) = await SignedClientAsync();
