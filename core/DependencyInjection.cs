@@ -92,6 +92,13 @@ public static class DependencyInjection
         services.AddSingleton<StatisticsCounter>();
         services.AddSingleton<IDeadlineHandler>(sp => sp.GetRequiredService<StatisticsCounter>());
         services.AddSingleton<StatisticsService>();
+        services.AddValidatedOptions<Erasure.ErasureOptions>(configuration, Erasure.ErasureOptions.Section);
+        services.AddSingleton<Erasure.ErasureRun>();
+        services.AddSingleton<IDeadlineHandler>(sp => sp.GetRequiredService<Erasure.ErasureRun>());
+        services.AddSingleton<IDeadlineHandler, Erasure.NoticeDestruction>();
+        services.AddSingleton<IDeadlineHandler, Erasure.ErasureLinkSent>();
+        services.AddSingleton<IDeadlineHandler, Erasure.ErasureLinkUsed>();
+        services.AddSingleton<Erasure.ErasureService>();
         services.AddValidatedOptions<ComplaintOptions>(configuration, ComplaintOptions.Section);
         services.AddSingleton<ComplaintService>();
         return services;

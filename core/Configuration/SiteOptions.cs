@@ -20,6 +20,9 @@ public sealed class SiteOptions : IValidatableObject
     public string Link(string page, string? fragment = null) =>
         BaseUrl.TrimEnd('/') + "/" + page + (fragment is null ? "" : "#" + fragment);
 
+    /// <summary>The page where a client asks for their data to be erased: every email to a client links there (GDPR Art. 17).</summary>
+    public string ErasureLink => Link("erasure.html");
+
     /// <summary>An engagement's screen in the staff console (emails to coaches link there).</summary>
     public string EngagementLink(Dossiers.DossierId dossier, string intakeId, string engagementId) =>
         Link("staff/", "engagement=" + Engagements.StaffIds.Engagement(dossier, intakeId, engagementId));

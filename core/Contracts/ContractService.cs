@@ -90,7 +90,7 @@ public sealed class ContractService(
             var sha = ContractIds.Sha256(document.Text);
             change.Add(intakeCipher, ContractEmails.Link, client.Email, EmailTemplates.ContractLink(
                 found.Intake.PreferredLanguage, client.FirstName, Reference.Display(intakeId), actor.DisplayName,
-                site.Value.Link("contract.html", "token=" + link.Text), link.ExpiresAt));
+                site.Value.Link("contract.html", "token=" + link.Text), link.ExpiresAt, site.Value.ErasureLink));
             var linkMessageId = change.Messages[^1].Email.MessageId;
             var (contract, issuedEvent) = new StoredContract(
                 contractId, engagement.RowKey, (previous?.Contract.Version ?? 0) + 1, ContractStatus.Issued, document.TemplateVersion, document.Language,
@@ -193,7 +193,7 @@ public sealed class ContractService(
             var transaction = new PartitionTransaction(dossier.PartitionKey).Replace(signed.ToEntity(dossier, cipher), contract.ETag).Add(signedEvent);
             var reference = Reference.Display(intakeId);
             var pdf = ContractPdfAttachment.Reference(contractId);
-            change.Add(intakeCipher, ContractEmails.SignedToClient, client.Email, EmailTemplates.ContractSigned(found.Intake.PreferredLanguage, client.FirstName, reference, signed, toCoach: false), pdf);
+            change.Add(intakeCipher, ContractEmails.SignedToClient, client.Email, EmailTemplates.ContractSigned(found.Intake.PreferredLanguage, client.FirstName, reference, signed, toCoach: false, site.Value.ErasureLink), pdf);
             change.Add(intakeCipher, ContractEmails.SignedToCoach, contract.CoachEmail, EmailTemplates.ContractSigned(staffOptions.Value.Language, contract.CoachDisplayName, reference, signed, toCoach: true), pdf);
             change.AppendTo(transaction);
             return new Decision<StoredContract>.Commit(transaction, receipt =>

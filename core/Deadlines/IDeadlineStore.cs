@@ -29,6 +29,12 @@ public interface IDeadlineStore
     /// </summary>
     Task<bool> ScheduleOnceAsync(Deadline deadline, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// <see cref="ScheduleOnceAsync(Deadline, CancellationToken)"/>, with <paramref name="with"/> written in the
+    /// same transaction: all of them when <paramref name="deadline"/> is new, none when it was there.
+    /// </summary>
+    Task<bool> ScheduleOnceAsync(Deadline deadline, IReadOnlyList<Deadline> with, CancellationToken cancellationToken);
+
     /// <summary>At most <paramref name="max"/> deadlines of <paramref name="lane"/> due at <paramref name="now"/>, earliest first.</summary>
     Task<IReadOnlyList<Deadline>> ReadDueAsync(DeadlineLane lane, DateTimeOffset now, int max, CancellationToken cancellationToken);
 

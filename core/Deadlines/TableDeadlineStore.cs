@@ -25,8 +25,16 @@ public sealed class TableDeadlineStore(Tables tables) : IDeadlineStore
         }
     }
 
-    public async Task<bool> ScheduleOnceAsync(Deadline deadline, CancellationToken cancellationToken) =>
-        (await Table.CommitAsync(new PartitionTransaction(DeadlineRows.Partition).Add(DeadlineRows.ToEntity(deadline)), cancellationToken).ConfigureAwait(false)).IsSuccess;
+    public Task<bool> ScheduleOnceAsync(Deadline deadline, CancellationToken cancellationToken) =>
+        ScheduleOnceAsync(deadline, [], cancellationToken);
+
+    public async Task<bool> ScheduleOnceAsync(Deadline deadline, IReadOnlyList<Deadline> with, CancellationToken cancellationToken)
+    {
+        var transaction = new PartitionTransaction(DeadlineRows.Partition).Add(DeadlineRows.ToEntity(deadline));
+        foreach (var d in with)
+            transaction.Add(DeadlineRows.ToEntity(d));
+        return (await Table.CommitAsync(transaction, cancellationToken).ConfigureAwait(false)).IsSuccess;
+    }
 
     public async Task<IReadOnlyList<Deadline>> ReadDueAsync(DeadlineLane lane, DateTimeOffset now, int max, CancellationToken cancellationToken)
     {

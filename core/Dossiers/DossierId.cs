@@ -30,10 +30,18 @@ public readonly record struct DossierId
     /// </summary>
     public static readonly DossierId Complaints = new("complaints");
 
+    /// <summary>
+    /// Mail that must outlive the dossier it is about (an erasure's confirmation to the client and its
+    /// notice to the coach): each erasure's notices one retention unit with its own key, apart from
+    /// the dossier being destroyed, destroyed <see cref="Retention.RetentionOptions.OutboxDays"/> after sending.
+    /// </summary>
+    public static readonly DossierId Notices = new("notices");
+
     /// <summary>A dossier id read back from storage (a deadline's dossier column, a queue row).</summary>
     public static DossierId Parse(string partitionKey) =>
         partitionKey == StaffRegistry.PartitionKey ? StaffRegistry
         : partitionKey == Complaints.PartitionKey ? Complaints
+        : partitionKey == Notices.PartitionKey ? Notices
         : partitionKey is { Length: 65 } && partitionKey[0] == 'c' && partitionKey.AsSpan(1).ContainsAnyExcept("0123456789abcdef") == false
             ? new DossierId(partitionKey)
             : throw new FormatException("Not a dossier id.");

@@ -10,7 +10,9 @@ public static class DossierKeys
     public static string Intake(string intakeId) => "intake|" + intakeId;
     public const string ComplaintPrefix = "complaint|";
     public static string Complaint(string complaintId) => ComplaintPrefix + complaintId;
-    public static string OutboxPrefix(string unitId) => "outbox|" + unitId + "|";
+    /// <summary>Every outbox row of a dossier, whatever its unit.</summary>
+    public const string AnyOutbox = "outbox|";
+    public static string OutboxPrefix(string unitId) => AnyOutbox + unitId + "|";
     public static string Outbox(string unitId, string messageId) => OutboxPrefix(unitId) + messageId;
 
     public const string MarkerPrefix = "dedup|";

@@ -36,7 +36,7 @@ public static partial class EmailTemplates
     };
 
     /// <summary>A session booked, moved or cancelled, with its calendar invitation attached.</summary>
-    public static EmailContent SessionInvitation(string language, string greetingName, string reference, DateTimeOffset start, int durationMinutes, string medium, string? room, SessionChange change, bool toCoach)
+    public static EmailContent SessionInvitation(string language, string greetingName, string reference, DateTimeOffset start, int durationMinutes, string medium, string? room, SessionChange change, bool toCoach, string? erasureLink = null)
     {
         var en = language == "en";
         var when = SessionTime(language, start);
@@ -58,10 +58,10 @@ public static partial class EmailTemplates
             _ => [$"{(change == SessionChange.Moved ? "Votre séance a changé. Elle a désormais lieu le" : "Votre séance est prévue le")} {when}, pour {minutes} minutes.", Medium(language, medium, room, toCoach), "Le fichier joint l'ajoute à votre agenda."],
         };
         return en
-            ? Render("en", subject, $"Hello {greetingName},", paragraphs,
+            ? ClientRender(toCoach ? null : erasureLink, "en", subject, $"Hello {greetingName},", paragraphs,
                 toCoach ? null : "If you are in danger or thinking about suicide, do not wait:", toCoach ? [] : HelpEn,
                 toCoach ? "Sent by the Solidaire console." : "To change the session, reply to your coach.", toCoach ? "Solidaire" : "The Solidaire collective")
-            : Render("fr", subject, $"Bonjour {greetingName},", paragraphs,
+            : ClientRender(toCoach ? null : erasureLink, "fr", subject, $"Bonjour {greetingName},", paragraphs,
                 toCoach ? null : "Si vous êtes en danger ou pensez au suicide, n'attendez pas :", toCoach ? [] : HelpFr,
                 toCoach ? "Envoyé par la console Solidaire." : "Pour changer la séance, voyez-le avec votre coach.", toCoach ? "Solidaire" : "Le collectif Solidaire");
     }
@@ -80,14 +80,14 @@ public static partial class EmailTemplates
             ], null, [], "Envoyé par la console Solidaire.", "Solidaire", action: new EmailAction("Ouvrir l'accompagnement", consoleLink));
 
     /// <summary>To the client when their engagement lapsed: kind, no blame, the door left open, help first.</summary>
-    public static EmailContent LapsedToClient(string language, string firstName, string reference, string siteLink) => language == "en"
-        ? Render("en", $"Your support with Solidaire (reference {reference})", $"Hello {firstName},",
+    public static EmailContent LapsedToClient(string language, string firstName, string reference, string siteLink, string? erasureLink = null) => language == "en"
+        ? ClientRender(erasureLink, "en", $"Your support with Solidaire (reference {reference})", $"Hello {firstName},",
             [
                 "We have not had a session together for a while, so we are closing this support. We hope things are going better.",
                 "If you need support again, you are welcome to ask: a new request is enough.",
             ], "If you are in danger or thinking about suicide, do not wait:", HelpEn, "Thank you for your trust.", "The Solidaire collective",
             action: new EmailAction("Ask for support", siteLink))
-        : Render("fr", $"Votre accompagnement Solidaire (référence {reference})", $"Bonjour {firstName},",
+        : ClientRender(erasureLink, "fr", $"Votre accompagnement Solidaire (référence {reference})", $"Bonjour {firstName},",
             [
                 "Nous n'avons pas eu de séance ensemble depuis un moment, nous clôturons donc cet accompagnement. Nous espérons que les choses vont mieux pour vous.",
                 "Si vous avez de nouveau besoin de soutien, vous pouvez refaire une demande à tout moment.",

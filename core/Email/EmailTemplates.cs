@@ -33,8 +33,8 @@ public static partial class EmailTemplates
     /// what they wrote carries crisis signals, the help numbers come first and nothing promises a
     /// delay: a coordinator looks at urgent requests before any other.
     /// </summary>
-    public static EmailContent IntakeAcknowledgement(string language, string firstName, string reference, int retentionDays, bool urgent) => language == "en"
-        ? Render("en",
+    public static EmailContent IntakeAcknowledgement(string language, string firstName, string reference, int retentionDays, bool urgent, string? erasureLink = null) => language == "en"
+        ? ClientRender(erasureLink, "en",
             urgent ? $"Your request has reached us (reference {reference}): if you are in danger, call for help now" : $"We have received your request for support (reference {reference})",
             $"Hello {firstName},",
             urgent
@@ -54,7 +54,7 @@ public static partial class EmailTemplates
             $"Your data is used only to answer your request and nothing else. If no coaching follows, it is destroyed {retentionDays} days after your request; otherwise when the coaching ends, as the contract will tell you.",
             "The Solidaire collective",
             helpFirst: urgent)
-        : Render("fr",
+        : ClientRender(erasureLink, "fr",
             urgent ? $"Votre demande nous est parvenue (référence {reference}) : si vous êtes en danger, appelez à l'aide maintenant" : $"Nous avons bien reçu votre demande d'accompagnement (référence {reference})",
             $"Bonjour {firstName},",
             urgent
@@ -152,8 +152,8 @@ public static partial class EmailTemplates
             action: new EmailAction("Ouvrir l'accompagnement", engagementLink));
 
     /// <summary>To the client: a coach has taken their request on (after the coach confirmed).</summary>
-    public static EmailContent ClientCoachFound(string language, string firstName, string reference, string coachName) => language == "en"
-        ? Render("en", $"A coach will support you (reference {reference})", $"Hello {firstName},",
+    public static EmailContent ClientCoachFound(string language, string firstName, string reference, string coachName, string? erasureLink = null) => language == "en"
+        ? ClientRender(erasureLink, "en", $"A coach will support you (reference {reference})", $"Hello {firstName},",
             [
                 $"Good news: {coachName}, a coach of the Solidaire collective, will support you.",
                 "You will soon receive the support agreement to read and sign: it states the number of sessions (1 to 4), the coach's usual price, and the contribution you choose yourself, financial or not.",
@@ -161,7 +161,7 @@ public static partial class EmailTemplates
             "If you are in danger or thinking about suicide, do not wait:",
             HelpEn,
             "Your data is used only for your support.", "The Solidaire collective")
-        : Render("fr", $"Un·e coach va vous accompagner (référence {reference})", $"Bonjour {firstName},",
+        : ClientRender(erasureLink, "fr", $"Un·e coach va vous accompagner (référence {reference})", $"Bonjour {firstName},",
             [
                 $"Bonne nouvelle : {coachName}, coach du collectif Solidaire, va vous accompagner.",
                 "Vous recevrez bientôt la convention d'accompagnement à lire et signer : elle précise le nombre de séances (1 à 4), le tarif habituel du coach, et la contrepartie que vous choisissez vous-même, financière ou non.",
@@ -171,8 +171,8 @@ public static partial class EmailTemplates
             "Vos données ne servent qu'à votre accompagnement.", "Le collectif Solidaire");
 
     /// <summary>To the client: the collective cannot take their request on (§3.7), kindly, with where to turn when a coordinator said.</summary>
-    public static EmailContent ClientDeclined(string language, string firstName, string reference, string? referral, int retentionDays) => language == "en"
-        ? Render("en", $"About your request (reference {reference})", $"Hello {firstName},",
+    public static EmailContent ClientDeclined(string language, string firstName, string reference, string? referral, int retentionDays, string? erasureLink = null) => language == "en"
+        ? ClientRender(erasureLink, "en", $"About your request (reference {reference})", $"Hello {firstName},",
             [
                 "Thank you for trusting us. After reading your request carefully, the collective is not the right help for what you are going through, and we would rather tell you so than make you wait.",
                 .. referral is null ? Array.Empty<string>() : [$"Where you can turn: {referral}"],
@@ -181,7 +181,7 @@ public static partial class EmailTemplates
             "If you are in danger or thinking about suicide, do not wait:",
             HelpEn,
             $"Your request will be destroyed {retentionDays} days from now.", "The Solidaire collective")
-        : Render("fr", $"À propos de votre demande (référence {reference})", $"Bonjour {firstName},",
+        : ClientRender(erasureLink, "fr", $"À propos de votre demande (référence {reference})", $"Bonjour {firstName},",
             [
                 "Merci de votre confiance. Après avoir lu attentivement votre demande, le collectif n'est pas l'aide la plus juste pour ce que vous traversez, et nous préférons vous le dire plutôt que vous faire attendre.",
                 .. referral is null ? Array.Empty<string>() : [$"Vers qui vous tourner : {referral}"],
@@ -192,8 +192,8 @@ public static partial class EmailTemplates
             $"Votre demande sera détruite dans {retentionDays} jours.", "Le collectif Solidaire");
 
     /// <summary>To the client: their contract to read and sign, by link (the link is the key: it works until it expires or a newer one comes).</summary>
-    public static EmailContent ContractLink(string language, string firstName, string reference, string coachName, string link, DateTimeOffset expiresAt) => language == "en"
-        ? Render("en", $"Your support agreement to read and sign (reference {reference})", $"Hello {firstName},",
+    public static EmailContent ContractLink(string language, string firstName, string reference, string coachName, string link, DateTimeOffset expiresAt, string? erasureLink = null) => language == "en"
+        ? ClientRender(erasureLink, "en", $"Your support agreement to read and sign (reference {reference})", $"Hello {firstName},",
             [
                 $"{coachName} has prepared your support agreement. Read it, choose your contribution yourself (financial from 1 € up to the coach's usual price, or non-financial), and sign it online.",
                 $"The link works until {Contracts.ContractFormatting.Date("en", expiresAt)} (UTC); if your coach changes the agreement, you will get a new link and this one will stop working.",
@@ -201,7 +201,7 @@ public static partial class EmailTemplates
             "If you are in danger or thinking about suicide, do not wait:", HelpEn,
             "Do not forward this email: the link opens your agreement.", "The Solidaire collective",
             action: new EmailAction("Read and sign my agreement", link))
-        : Render("fr", $"Votre contrat d'accompagnement à lire et signer (référence {reference})", $"Bonjour {firstName},",
+        : ClientRender(erasureLink, "fr", $"Votre contrat d'accompagnement à lire et signer (référence {reference})", $"Bonjour {firstName},",
             [
                 $"{coachName} a préparé votre contrat d'accompagnement. Lisez-le, choisissez vous-même votre contrepartie (financière, de 1 € jusqu'au tarif habituel du coach, ou non financière), et signez-le en ligne.",
                 $"Le lien fonctionne jusqu'au {Contracts.ContractFormatting.Date("fr", expiresAt)} (UTC) ; si votre coach modifie le contrat, vous recevrez un nouveau lien et celui-ci ne fonctionnera plus.",
@@ -214,7 +214,7 @@ public static partial class EmailTemplates
     /// To both parties once the client signed: what was agreed (the contribution the client chose,
     /// both consent answers) and the contract's SHA-256. The client's words and choice, never more.
     /// </summary>
-    public static EmailContent ContractSigned(string language, string greetingName, string reference, Contracts.StoredContract contract, bool toCoach)
+    public static EmailContent ContractSigned(string language, string greetingName, string reference, Contracts.StoredContract contract, bool toCoach, string? erasureLink = null)
     {
         var signature = contract.Signature!;
         var en = language == "en";
@@ -240,11 +240,11 @@ public static partial class EmailTemplates
                 $"SHA-256 du texte signé : {contract.Sha256}",
             ];
         return en
-            ? Render("en", $"Support agreement signed (reference {reference})", $"Hello {greetingName},",
+            ? ClientRender(toCoach ? null : erasureLink, "en", $"Support agreement signed (reference {reference})", $"Hello {greetingName},",
                 [toCoach ? $"The client has signed the support agreement for request {reference}. What they chose:" : $"You have signed your support agreement (reference {reference}). Here is what you agreed:", .. facts],
                 toCoach ? null : "If you are in danger or thinking about suicide, do not wait:", toCoach ? [] : HelpEn,
                 "Keep this email: it is your record of the agreement.", toCoach ? "Solidaire" : "The Solidaire collective")
-            : Render("fr", $"Contrat d'accompagnement signé (référence {reference})", $"Bonjour {greetingName},",
+            : ClientRender(toCoach ? null : erasureLink, "fr", $"Contrat d'accompagnement signé (référence {reference})", $"Bonjour {greetingName},",
                 [toCoach ? $"La personne a signé le contrat d'accompagnement de la demande {reference}. Ce qu'elle a choisi :" : $"Vous avez signé votre contrat d'accompagnement (référence {reference}). Voici ce que vous avez convenu :", .. facts],
                 toCoach ? null : "Si vous êtes en danger ou pensez au suicide, n'attendez pas :", toCoach ? [] : HelpFr,
                 "Gardez cet email : il garde trace du contrat.", toCoach ? "Solidaire" : "Le collectif Solidaire");
@@ -254,8 +254,8 @@ public static partial class EmailTemplates
     /// To the client at closure: thanks, and the feedback link (§5.9). Answering is optional; the coach
     /// sees answers only put together, from three on, never one alone. Any other language is French.
     /// </summary>
-    public static EmailContent ClosureThanks(string language, string firstName, string reference, string coachDisplayName, string feedbackUrl, DateTimeOffset expiresAt) => language != "en"
-        ? Render("fr", $"Merci, et votre avis si vous le souhaitez (référence {reference})", $"Bonjour {firstName},",
+    public static EmailContent ClosureThanks(string language, string firstName, string reference, string coachDisplayName, string feedbackUrl, DateTimeOffset expiresAt, string? erasureLink = null) => language != "en"
+        ? ClientRender(erasureLink, "fr", $"Merci, et votre avis si vous le souhaitez (référence {reference})", $"Bonjour {firstName},",
             [
                 $"Votre accompagnement avec {coachDisplayName} est maintenant terminé. Merci de la confiance que vous avez accordée à votre coach et au collectif Solidaire.",
                 $"Si vous le souhaitez, dites-nous en trois questions comment vous l'avez vécu : cela aide {coachDisplayName} et le collectif à progresser. C'est facultatif, et cela prend deux minutes.",
@@ -264,7 +264,7 @@ public static partial class EmailTemplates
             "Si vous êtes en danger ou pensez au suicide, n'attendez pas :", HelpFr,
             "Ne transférez pas cet email : le lien est le vôtre.", "Le collectif Solidaire",
             action: new EmailAction("Donner mon avis", feedbackUrl))
-        : Render("en", $"Thank you, and your feedback if you wish (reference {reference})", $"Hello {firstName},",
+        : ClientRender(erasureLink, "en", $"Thank you, and your feedback if you wish (reference {reference})", $"Hello {firstName},",
             [
                 $"Your support with {coachDisplayName} has now ended. Thank you for the trust you placed in your coach and in the Solidaire collective.",
                 $"If you wish, tell us in three questions how it went for you: it helps {coachDisplayName} and the collective to improve. It is optional, and takes two minutes.",
@@ -312,9 +312,15 @@ public static partial class EmailTemplates
     /// <summary>A button-like link: in the text part as "label: url".</summary>
     private sealed record EmailAction(string Label, string Url);
 
+    /// <summary>An email to a client: with, under everything, the line that leads to erasing their data (GDPR Art. 17).</summary>
+    private static EmailContent ClientRender(
+        string? erasureLink, string language, string subject, string greeting, IReadOnlyList<string> paragraphs,
+        string? helpIntro, IReadOnlyList<string> help, string footer, string signature, bool helpFirst = false, EmailAction? action = null) =>
+        Render(language, subject, greeting, paragraphs, helpIntro, help, footer, signature, helpFirst, action, erasureLink);
+
     private static EmailContent Render(
         string language, string subject, string greeting, IReadOnlyList<string> paragraphs,
-        string? helpIntro, IReadOnlyList<string> help, string footer, string signature, bool helpFirst = false, EmailAction? action = null)
+        string? helpIntro, IReadOnlyList<string> help, string footer, string signature, bool helpFirst = false, EmailAction? action = null, string? erasureLink = null)
     {
         var text = new StringBuilder();
         text.AppendLine(greeting).AppendLine();
@@ -327,6 +333,8 @@ public static partial class EmailTemplates
         if (!helpFirst)
             TextHelp(text, helpIntro, help);
         text.AppendLine(footer).AppendLine().AppendLine(signature);
+        if (erasureLink is not null)
+            text.AppendLine().AppendLine(ErasureFooter(language, erasureLink));
 
         static string E(string value) => WebUtility.HtmlEncode(value);
         var html = new StringBuilder();
@@ -341,7 +349,10 @@ public static partial class EmailTemplates
             html.Append("<p><a href=\"").Append(E(action.Url)).Append("\">").Append(E(action.Label)).Append("</a></p>");
         if (!helpFirst)
             HtmlHelp(html, helpIntro, help);
-        html.Append("<p style=\"color:#555\">").Append(E(footer)).Append("</p><p>").Append(E(signature)).Append("</p></body></html>");
+        html.Append("<p style=\"color:#555\">").Append(E(footer)).Append("</p><p>").Append(E(signature)).Append("</p>");
+        if (erasureLink is not null)
+            html.Append("<p style=\"color:#555;font-size:90%\"><a href=\"").Append(E(erasureLink)).Append("\">").Append(E(language == "en" ? "Erase my data" : "Effacer mes données")).Append("</a></p>");
+        html.Append("</body></html>");
         return new EmailContent(language, subject, text.ToString(), html.ToString());
     }
 

@@ -90,6 +90,7 @@ public sealed class EngagementClosure(
     HeldWork held,
     Feedback.FeedbackLinks feedbackLinks,
     IOptions<RetentionOptions> retention,
+    IOptions<Configuration.SiteOptions> site,
     TimeProvider time)
 {
     public static readonly Failure NotActive = new(FailureKind.Conflict, "engagement_not_active", "Only an engagement its coach has confirmed can be closed.");
@@ -172,6 +173,6 @@ public sealed class EngagementClosure(
         var client = IntakeRow.Open(cipher, state.IntakeEntity);
         var link = feedbackLinks.NewLink(state.Unit.Dossier, state.Intake.IntakeId, state.Engagement.EngagementId, state.Engagement.CoachId);
         change.Add(cipher, ClosureEmails.Thanks, client.Email, EmailTemplates.ClosureThanks(
-            state.Intake.PreferredLanguage, client.FirstName, Reference.Display(state.Intake.IntakeId), coach.DisplayName, link.Url, link.ExpiresAt));
+            state.Intake.PreferredLanguage, client.FirstName, Reference.Display(state.Intake.IntakeId), coach.DisplayName, link.Url, link.ExpiresAt, site.Value.ErasureLink));
     }
 }

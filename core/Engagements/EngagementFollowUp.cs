@@ -91,7 +91,7 @@ public sealed partial class EngagementFollowUp(
         var reference = Reference.Display(intakeId);
         var transaction = new PartitionTransaction(dossier.PartitionKey);
         var closed = EngagementClosing.Apply(transaction, state, EngagementOutcomes.Lapsed, now, retention.Value, requeue: false);
-        change.Add(cipher, SessionEmails.LapsedToClient, client.Email, EmailTemplates.LapsedToClient(state.Intake.PreferredLanguage, client.FirstName, reference, site.Value.Link("")));
+        change.Add(cipher, SessionEmails.LapsedToClient, client.Email, EmailTemplates.LapsedToClient(state.Intake.PreferredLanguage, client.FirstName, reference, site.Value.Link(""), site.Value.ErasureLink));
         change.Add(cipher, SessionEmails.LapsedToCoach, contract.CoachEmail, EmailTemplates.LapsedToCoach(staffOptions.Value.Language, contract.CoachDisplayName, reference, options.Value.LapseDays));
         if (!await emails.CommitAsync(change, transaction, closed.Deadlines, cancellationToken).ConfigureAwait(false))
             return DeadlineResult.Later(now);

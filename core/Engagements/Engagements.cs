@@ -38,6 +38,7 @@ public sealed class Engagements(
     Sessions.SessionService sessions,
     StaffRegistry registry,
     IOptions<RetentionOptions> retention,
+    IOptions<Configuration.SiteOptions> site,
     TimeProvider time)
 {
     public static readonly Failure NotProposed = new(FailureKind.Conflict, "engagement_not_proposed", "This engagement is not waiting for your answer any more.");
@@ -111,7 +112,7 @@ public sealed class Engagements(
             var entity = confirmed.ToEntity(DossierOf(id), cipher);
             entity["NoConflictDeclaredAt"] = confirmed.ConfirmedAt;
             change.Add(cipher, EngagementEmails.ClientCoachFound, data.Email,
-                EmailTemplates.ClientCoachFound(intake.PreferredLanguage, data.FirstName, Reference.Display(intake.IntakeId), actor.DisplayName));
+                EmailTemplates.ClientCoachFound(intake.PreferredLanguage, data.FirstName, Reference.Display(intake.IntakeId), actor.DisplayName, site.Value.ErasureLink));
             return (confirmed, entity, null);
         }, cancellationToken);
     }

@@ -206,7 +206,7 @@ public sealed class Triage(
             entity["DeclineReason"] = cipher.Seal(row.RowKey, "DeclineReason", form.Reason);
             entity["Referral"] = cipher.Seal(row.RowKey, "Referral", form.Referral);
             change.Add(cipher, EngagementEmails.ClientDeclined, data.Email,
-                EmailTemplates.ClientDeclined(intake.PreferredLanguage, data.FirstName, Reference.Display(intakeId), form.Referral, days));
+                EmailTemplates.ClientDeclined(intake.PreferredLanguage, data.FirstName, Reference.Display(intakeId), form.Referral, days, site.Value.ErasureLink));
             var transaction = new Storage.PartitionTransaction(dossier.PartitionKey).Replace(entity, row.ETag);
             change.AppendTo(transaction);
             return new Decision<IntakeRow>.Commit(transaction, receipt =>

@@ -157,7 +157,7 @@ public sealed partial class IntakeService(
         if (acknowledged)
         {
             emails.Add(cipher, IntakeEmails.Acknowledgement, form.Email,
-                EmailTemplates.IntakeAcknowledgement(form.PreferredLanguage, form.FirstName, reference, retentionOptions.Value.IntakeDays, intake.Urgent));
+                EmailTemplates.IntakeAcknowledgement(form.PreferredLanguage, form.FirstName, reference, retentionOptions.Value.IntakeDays, intake.Urgent, site.Value.ErasureLink));
         }
         else
         {

@@ -26,6 +26,7 @@ public sealed class SessionService(
     ChangeEmailSender emails,
     IOptions<SessionOptions> options,
     IOptions<StaffOptions> staffOptions,
+    IOptions<Configuration.SiteOptions> site,
     TimeProvider time)
 {
     public static readonly Failure ContractNotSigned = new(FailureKind.Conflict, "contract_not_signed", "Sessions can be recorded once the client has signed the contract.");
@@ -159,7 +160,7 @@ public sealed class SessionService(
         var staffLanguage = staffOptions.Value.Language;
         var kind = cancelled ? SessionChange.Cancelled : session.Sequence == 0 ? SessionChange.New : SessionChange.Moved;
         change.Add(cipher, SessionEmails.InvitationToClient, client.Email,
-            EmailTemplates.SessionInvitation(state.Intake.PreferredLanguage, client.FirstName, reference, session.Start, session.DurationMinutes, session.Medium, room, kind, toCoach: false),
+            EmailTemplates.SessionInvitation(state.Intake.PreferredLanguage, client.FirstName, reference, session.Start, session.DurationMinutes, session.Medium, room, kind, toCoach: false, site.Value.ErasureLink),
             SessionCalendar.Reference(new SessionInvitation(session.Uid, session.Sequence, cancelled, session.Start, session.DurationMinutes, session.Medium, room, client.Email, ToCoach: false)));
         change.Add(cipher, SessionEmails.InvitationToCoach, contract.CoachEmail,
             EmailTemplates.SessionInvitation(staffLanguage, contract.CoachDisplayName, reference, session.Start, session.DurationMinutes, session.Medium, room, kind, toCoach: true),

@@ -19,6 +19,9 @@ public sealed record TokenPurpose(string Name, string Audience)
 
     /// <summary>The link in the thank-you sent at closure, for the client to give feedback once (§5.9).</summary>
     public static readonly TokenPurpose FeedbackLink = new("feedback-link", "solidaire-client");
+
+    /// <summary>The link that confirms a client's erasure request (GDPR Art. 17): its subject is the dossier id, never the address.</summary>
+    public static readonly TokenPurpose ErasureLink = new("erasure-link", "solidaire-client");
 }
 
 /// <summary>A token as handed out: its text, its unique id and when it stops working.</summary>

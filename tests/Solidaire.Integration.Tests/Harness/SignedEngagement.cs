@@ -11,12 +11,13 @@ namespace Solidaire.Integration.Tests.Harness;
 public sealed partial record SignedEngagement(StaffClient Coordinator, StaffClient Coach, string EngagementId, string IntakeId, string ClientEmail, string CoachEmail)
 {
     public static async Task<SignedEngagement> CreateAsync(TestApp app, string clientEmail = "session-client@example.org", string coachEmail = "session-coach@example.org",
-        int sessionsPlanned = 4, string language = "fr", StaffClient? coordinator = null)
+        int sessionsPlanned = 4, string language = "fr", StaffClient? coordinator = null, System.Text.Json.Nodes.JsonObject? intakeBody = null)
     {
+        intakeBody ??= IntakeBodies.Valid(clientEmail, language);
         coordinator ??= await StaffClient.SignInAsync(app, StaffClient.Coordinator);
         var coach = await StaffWorld.ReadyCoachAsync(app, coordinator, coachEmail);
         var coachId = (await coach.JsonAsync(HttpMethod.Get, "/api/staff/me")).GetProperty("memberId").GetString();
-        var reference = await IntakeBodies.ReferenceOf(await app.Client.PostAsync(IntakeBodies.Valid(clientEmail, language)));
+        var reference = await IntakeBodies.ReferenceOf(await app.Client.PostAsync(intakeBody));
         var intake = await StaffWorld.IntakeIdAsync(app, coordinator, reference);
         var engagement = (await coordinator.JsonAsync(HttpMethod.Post, $"/api/staff/intakes/{intake}/assignment", new { coachId }, HttpStatusCode.Created)).GetProperty("engagementId").GetString()!;
         await coach.JsonAsync(HttpMethod.Post, $"/api/staff/engagements/{engagement}/confirmation", new { noConflictDeclared = true });
@@ -29,7 +30,7 @@ public sealed partial record SignedEngagement(StaffClient Coordinator, StaffClie
             counterpart = new { kind = "financial", amountEur = 1 },
             understood = true,
             supervisionConsent = true,
-            signatureName = "Jeanne Dupont-Lefèvre",
+            signatureName = $"{intakeBody["firstName"]} {intakeBody["lastName"]}",
             sha256 = sha,
         });
         Assert.Equal(HttpStatusCode.Created, signed.StatusCode);

@@ -52,6 +52,8 @@ public sealed class StaffAuthorizationTests : AppTest
         ("POST", "/api/client/contract/signature", """{"counterpart":{"kind":"financial","amountEur":1},"understood":true,"supervisionConsent":true,"signatureName":"Jeanne Dupont-Lefèvre","sha256":"{charterless}"}""", 401, 401, 401, 401, 401),
         ("GET", "/api/client/feedback", null, 401, 401, 401, 401, 401),
         ("POST", "/api/client/feedback", """{"listened":5,"steppedBack":5,"wouldRecommend":5}""", 401, 401, 401, 401, 401),
+        ("GET", "/api/client/erasure", null, 401, 401, 401, 401, 401),
+        ("POST", "/api/client/erasure", null, 401, 401, 401, 401, 401),
         ("POST", "/api/staff/sign-out", null, 401, 204, 204, 204, 204),
     ];
 
