@@ -4,7 +4,6 @@ using Microsoft.Extensions.Options;
 using Solidaire.Core.Deadlines;
 using Solidaire.Core.Dossiers;
 using Solidaire.Core.Retention;
-using Solidaire.Core.Storage;
 
 namespace Solidaire.Core.Email;
 
@@ -46,14 +45,8 @@ public sealed partial class OutboxPurge(IDossierStore dossiers, DestructionLog l
         var now = time.GetUtcNow();
         var rows = snapshot.Rows.Select(r => (Row: r, At: DestroyAt(r, days, out var settled), Settled: settled)).ToArray();
         var due = rows.Where(r => r.Settled && r.At <= now).Select(r => r.Row).ToArray();
-        foreach (var chunk in due.Chunk(PartitionTransaction.MaxActions))
-        {
-            var transaction = new PartitionTransaction(unit.Dossier.PartitionKey);
-            foreach (var r in chunk)
-                transaction.Delete(r, r.ETag);
-            if (!(await dossiers.CommitAsync(transaction, cancellationToken).ConfigureAwait(false)).IsSuccess)
-                return DeadlineResult.Later(now); // a row changed meanwhile: look again
-        }
+        if (!(await Shredder.DestroyAsync(dossiers, unit.Dossier, due, guardRowKey: null, cancellationToken).ConfigureAwait(false)).Complete)
+            return DeadlineResult.Later(now); // a row changed meanwhile: look again
         if (due.Length > 0)
         {
             await log.RecordAsync(DestructionKinds.Outbox, due.Length, 0, cancellationToken).ConfigureAwait(false);

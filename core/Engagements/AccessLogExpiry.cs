@@ -1,13 +1,11 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
-using Azure.Data.Tables;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Solidaire.Core.Deadlines;
 using Solidaire.Core.Dossiers;
 using Solidaire.Core.Retention;
-using Solidaire.Core.Storage;
 
 namespace Solidaire.Core.Engagements;
 
@@ -40,14 +38,8 @@ public sealed partial class AccessLogExpiry(IDossierStore dossiers, DestructionL
         var snapshot = await dossiers.LoadAsync(dossier, [new RowSelector.Prefix(Triage.AccessPrefix + deadline.Subject + "|")], cancellationToken).ConfigureAwait(false);
         var until = time.GetUtcNow().AddDays(-retention.Value.AccessLogDays);
         var due = snapshot.Rows.Where(r => r.GetDateTimeOffset("At") is not { } at || at <= until).ToArray();
-        foreach (var chunk in due.Chunk(PartitionTransaction.MaxActions))
-        {
-            var transaction = new PartitionTransaction(dossier.PartitionKey);
-            foreach (var r in chunk)
-                transaction.Delete(r, r.ETag);
-            if (!(await dossiers.CommitAsync(transaction, cancellationToken).ConfigureAwait(false)).IsSuccess)
-                return DeadlineResult.Later(time.GetUtcNow());
-        }
+        if (!(await Shredder.DestroyAsync(dossiers, dossier, due, guardRowKey: null, cancellationToken).ConfigureAwait(false)).Complete)
+            return DeadlineResult.Later(time.GetUtcNow());
         if (due.Length > 0)
         {
             await log.RecordAsync(DestructionKinds.AccessLog, due.Length, 0, cancellationToken).ConfigureAwait(false);
