@@ -73,7 +73,9 @@ public sealed class StatisticsCounter(Tables tables) : IDeadlineHandler
             }
             catch (RequestFailedException e) when (e.Status is 409 or 412)
             {
-                // Another deadline of the same month landed first: read again and add to its counts.
+                // Another deadline of the same month landed first: read again and add to its counts, after a
+                // short random pause so that writers who collided do not collide again in step.
+                await Task.Delay(Random.Shared.Next(5, 20 * (attempt + 1)), cancellationToken).ConfigureAwait(false);
             }
         }
         throw new InvalidOperationException("The month's counts changed under every attempt."); // the runner retries later
