@@ -60,8 +60,7 @@ function App({ initialLang, linkToken }) {
 
   useEffect(() => {
     const changed = () => {
-      // A sign-in link pasted into a tab already showing the console: start again, as if just opened.
-      if (/^#token=/.test(window.location.hash)) return window.location.reload();
+      if (/^#token=/.test(window.location.hash)) return; // the page starts again (start())
       setRoute(parseRoute(window.location.hash));
       setNotice(current => (current && current.keep ? { ...current, keep: false } : null));
     };
@@ -182,6 +181,12 @@ function Nav({ me, current, isCoordinator, isCoach, isReferent, signOut }) {
 }
 
 export function start() {
+  // A sign-in link opened in a tab already showing the console only changes the fragment: start again,
+  // as if just opened. Listened for before the first render, so a link that arrives while the console
+  // is still starting (before its effects run) is not missed.
+  window.addEventListener("hashchange", () => {
+    if (/^#token=/.test(window.location.hash)) window.location.reload();
+  });
   const linkToken = takeLinkToken();
   render(html`<${App} initialLang=${Languages.initial()} linkToken=${linkToken} />`, document.getElementById("app"));
 }
