@@ -24,7 +24,6 @@
   var heading = document.getElementById("page-heading");
   var description = document.getElementById("description");
 
-  var explicitLanguage = new URLSearchParams(window.location.search).has("lang");
   var state = {
     lang: LANGUAGE.initial(),
     view: "loading",       // loading | reading | signed | expired | invalid | unavailable | technical
@@ -42,17 +41,7 @@
     return LANGUAGE.text(state.lang, key, vars);
   }
 
-  function setLanguage(lang) {
-    state.lang = lang;
-    LANGUAGE.apply(lang);
-    render();
-  }
-
-  LANGUAGE.onSwitch(function () { return state.lang; }, function (lang) {
-    explicitLanguage = true;
-    setLanguage(lang);
-    statusLine.textContent = t("switch.announce");
-  });
+  var pageLanguage = LINK.language(state, function () { render(); }, function () { statusLine.textContent = t("switch.announce"); });
 
   function money(amount) {
     return new Intl.NumberFormat(state.lang === "fr" ? "fr-FR" : "en-GB", { style: "currency", currency: "EUR" }).format(amount);
@@ -75,10 +64,8 @@
       if (answer.status === 200 && answer.json && Array.isArray(answer.json.sections)) {
         var first = !state.contract;
         state.contract = answer.json;
-        if (first && !explicitLanguage && (answer.json.language === "fr" || answer.json.language === "en")) {
-          state.lang = answer.json.language;
-          LANGUAGE.apply(state.lang);
-        }
+        if (first)
+          pageLanguage.adopt(answer.json.language);
         if (answer.json.status === "signed" && answer.json.signed) {
           state.signed = answer.json.signed;
           show("signed");
@@ -185,15 +172,6 @@
     return null;
   }
 
-  function checkAll(values) {
-    var errors = {};
-    FIELDS.forEach(function (name) {
-      var error = check(name, values);
-      if (error) errors[name] = error;
-    });
-    return errors;
-  }
-
   var shown = LINK.formErrors(form, FIELDS, state, t);
   shown.recheckWhileFixing(check, readValues, function (name) { if (name === "kind") renderReveal(); });
 
@@ -205,7 +183,7 @@
     event.preventDefault();
     if (state.sending || !state.contract) return;
     var values = readValues();
-    var errors = checkAll(values);
+    var errors = LINK.checkAll(FIELDS, check, values);
     state.general = null;
     state.fieldErrors = errors;
     render();

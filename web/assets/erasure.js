@@ -23,7 +23,6 @@
   var statusLine = document.getElementById("status-line");
   var heading = document.getElementById("page-heading");
 
-  var explicitLanguage = new URLSearchParams(window.location.search).has("lang");
   var state = {
     lang: LANGUAGE.initial(),
     view: token ? "loading" : "request", // loading | request | requested | preview | done | erased | inprogress | expired | invalid | unavailable | technical
@@ -39,13 +38,7 @@
     return LANGUAGE.text(state.lang, key, vars);
   }
 
-  LANGUAGE.onSwitch(function () { return state.lang; }, function (lang) {
-    explicitLanguage = true;
-    state.lang = lang;
-    LANGUAGE.apply(lang);
-    render();
-    statusLine.textContent = t("switch.announce");
-  });
+  var pageLanguage = LINK.language(state, function () { render(); }, function () { statusLine.textContent = t("switch.announce"); });
 
   /** Shows one view; a new view takes the focus on its heading. */
   function show(view) {
@@ -126,10 +119,7 @@
     render();
     LINK.call(token, "GET", "/api/client/erasure").then(function (answer) {
       if (answer.status === 200 && answer.json && answer.json.destroyed) {
-        if (!explicitLanguage && (answer.json.language === "fr" || answer.json.language === "en")) {
-          state.lang = answer.json.language;
-          LANGUAGE.apply(state.lang);
-        }
+        pageLanguage.adopt(answer.json.language);
         state.preview = answer.json;
         show("preview");
         return;

@@ -20,7 +20,6 @@
   var heading = document.getElementById("page-heading");
   var comment = document.getElementById("comment");
 
-  var explicitLanguage = new URLSearchParams(window.location.search).has("lang");
   var state = {
     lang: LANGUAGE.initial(),
     view: "loading",       // loading | form | thanks | answered | expired | invalid | unavailable | technical
@@ -55,13 +54,7 @@
     return LANGUAGE.text(state.lang, key, vars);
   }
 
-  LANGUAGE.onSwitch(function () { return state.lang; }, function (lang) {
-    explicitLanguage = true;
-    state.lang = lang;
-    LANGUAGE.apply(lang);
-    render();
-    statusLine.textContent = t("switch.announce");
-  });
+  var pageLanguage = LINK.language(state, function () { render(); }, function () { statusLine.textContent = t("switch.announce"); });
 
   // ---- the link ------------------------------------------------------------------------------
 
@@ -74,10 +67,7 @@
     render();
     LINK.call(token, "GET", "/api/client/feedback").then(function (answer) {
       if (answer.status === 200 && answer.json && typeof answer.json.status === "string") {
-        if (!explicitLanguage && (answer.json.language === "fr" || answer.json.language === "en")) {
-          state.lang = answer.json.language;
-          LANGUAGE.apply(state.lang);
-        }
+        pageLanguage.adopt(answer.json.language);
         show(answer.json.status === "answered" ? "answered" : "form");
         return;
       }
@@ -125,15 +115,6 @@
     return values[name] === null ? { key: name + ".required" } : null;
   }
 
-  function checkAll(values) {
-    var errors = {};
-    FIELDS.forEach(function (name) {
-      var error = check(name, values);
-      if (error) errors[name] = error;
-    });
-    return errors;
-  }
-
   var shown = LINK.formErrors(form, FIELDS, state, t);
   shown.recheckWhileFixing(check, readValues);
 
@@ -146,7 +127,7 @@
     if (state.sending) return;
     var values = readValues();
     state.general = null;
-    state.fieldErrors = checkAll(values);
+    state.fieldErrors = LINK.checkAll(FIELDS, check, values);
     render();
     if (Object.keys(state.fieldErrors).length > 0) {
       shown.focusSummary();

@@ -1,4 +1,4 @@
-// What the pages opened from an emailed link share (contract.html, feedback.html): the link's token taken
+// What the pages opened from an emailed link share (contract.html, feedback.html, erasure.html): the link's token taken
 // from the address, the API called with it, and problems told apart. On top of forms.js (what every public
 // form shares: where the API is, reading answers, errors tied to their controls), loaded before it.
 window.SolidaireLinkPage = (function () {
@@ -63,6 +63,39 @@ window.SolidaireLinkPage = (function () {
   /** Length as the server counts it: Unicode characters (an emoji is one), not UTF-16 units. */
   function characters(text) {
     return Array.from(text).length;
+  }
+
+  /**
+   * The page's language as the link pages choose it: ?lang or the person's switch wins for good; until
+   * then, the language the link's own answer names (adopt). A switch re-renders and is announced.
+   */
+  function language(state, render, announce) {
+    var LANGUAGE = window.SolidaireLanguage;
+    var explicit = new URLSearchParams(window.location.search).has("lang");
+    LANGUAGE.onSwitch(function () { return state.lang; }, function (lang) {
+      explicit = true;
+      state.lang = lang;
+      LANGUAGE.apply(lang);
+      render();
+      announce();
+    });
+    return {
+      adopt: function (lang) {
+        if (explicit || (lang !== "fr" && lang !== "en")) return;
+        state.lang = lang;
+        LANGUAGE.apply(lang);
+      },
+    };
+  }
+
+  /** Every field's error (name -> { key, vars }) by the page's own check of one field. */
+  function checkAll(fields, check, values) {
+    var errors = {};
+    fields.forEach(function (name) {
+      var error = check(name, values);
+      if (error) errors[name] = error;
+    });
+    return errors;
   }
 
   /**
@@ -149,5 +182,8 @@ window.SolidaireLinkPage = (function () {
     return { render: render, recheckWhileFixing: recheckWhileFixing, focusSummary: focusSummary };
   }
 
-  return { takeToken: takeToken, call: call, codeOf: codeOf, pageFor: pageFor, characters: characters, formErrors: formErrors };
+  return {
+    takeToken: takeToken, call: call, codeOf: codeOf, pageFor: pageFor, characters: characters,
+    language: language, checkAll: checkAll, formErrors: formErrors,
+  };
 })();
