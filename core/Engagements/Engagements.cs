@@ -170,7 +170,7 @@ public sealed class Engagements(
         }, EngagementState.Contended, cancellationToken).ConfigureAwait(false);
         if (!outcome.IsSuccess)
         {
-            emails.Abandon(change, indexing);
+            emails.Abandon(change, [indexing, .. destroy]);
             return outcome.Failure;
         }
         var done = outcome.Value;
