@@ -32,8 +32,7 @@ public sealed record ErasurePlan(
     ErasureCounts Destroyed,
     IReadOnlyList<KeptContract> Kept,
     IReadOnlyList<TableEntity> Doomed,
-    IReadOnlyList<Engagement> Open,
-    IntakeRow? LatestIntake)
+    IReadOnlyList<Engagement> Open)
 {
     public bool NothingLeft => Doomed.Count == 0;
 
@@ -75,8 +74,7 @@ public sealed record ErasurePlan(
             UnsignedContracts: Count(StoredContract.Prefix),
             AccessRecords: Count(Triage.AccessPrefix));
         var open = snapshot.WithPrefix(Engagement.Prefix).Select(Engagement.From).Where(e => EngagementStatus.IsOpen(e.Status)).ToArray();
-        var latest = snapshot.WithPrefix(DossierKeys.Intake("")).Select(IntakeRow.From).MaxBy(i => i.CreatedAt);
-        return new ErasurePlan(snapshot, counts, keptContracts.OrderBy(k => k.SignedAt).ToArray(), doomed, open, latest);
+        return new ErasurePlan(snapshot, counts, keptContracts.OrderBy(k => k.SignedAt).ToArray(), doomed, open);
     }
 
     /// <summary>
@@ -95,6 +93,12 @@ public sealed record ErasurePlan(
         }
         return null;
     }
+
+    /// <summary>The language to write to the client in: their latest request's, else their contract's, else French.</summary>
+    public static string LanguageOf(DossierSnapshot snapshot) =>
+        snapshot.WithPrefix(DossierKeys.Intake("")).Select(IntakeRow.From).MaxBy(i => i.CreatedAt)?.PreferredLanguage
+        ?? snapshot.WithPrefix(StoredContract.Prefix).Select(c => c.GetString(nameof(StoredContract.Language))).FirstOrDefault(l => l is not null)
+        ?? "fr";
 
     /// <summary>The intakes whose working data goes (<see cref="IntakeDestruction.WorkingData"/>): every intake of the dossier.</summary>
     public IEnumerable<string> IntakeIds => Snapshot.WithPrefix(DossierKeys.Intake("")).Select(r => r.RowKey[DossierKeys.Intake("").Length..]);

@@ -81,7 +81,7 @@ public sealed partial class ErasureService(
             return; // one link email per address per window
         // To the address of their latest request when it is readable (where we wrote to them), else the one given.
         var client = ErasurePlan.ClientOf(snapshot, protector);
-        var language = client?.Language ?? contract?.GetString(nameof(StoredContract.Language)) ?? "fr";
+        var language = client?.Language ?? ErasurePlan.LanguageOf(snapshot);
         var to = client?.Email ?? email;
         var hours = options.Value.LinkHours;
         var link = tokens.Issue(TokenPurpose.ErasureLink, dossier.PartitionKey, TimeSpan.FromHours(hours));
@@ -100,9 +100,7 @@ public sealed partial class ErasureService(
             return opened.Failure;
         var (dossier, claims) = opened.Value;
         var plan = ErasurePlan.Of(await dossiers.LoadAsync(dossier, [], cancellationToken).ConfigureAwait(false), retention.Value, closingAt: null);
-        var language = plan.LatestIntake?.PreferredLanguage
-                       ?? plan.Snapshot.WithPrefix(StoredContract.Prefix).Select(c => c.GetString(nameof(StoredContract.Language))).FirstOrDefault() ?? "fr";
-        return Outcome<ErasurePreview>.Ok(new ErasurePreview(language, claims.ExpiresAt, plan.Destroyed, plan.Kept, plan.Open.Count));
+        return Outcome<ErasurePreview>.Ok(new ErasurePreview(ErasurePlan.LanguageOf(plan.Snapshot), claims.ExpiresAt, plan.Destroyed, plan.Kept, plan.Open.Count));
     }
 
     /// <summary>

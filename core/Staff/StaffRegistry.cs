@@ -122,12 +122,12 @@ public sealed partial class StaffRegistry(
     /// <returns>False when the record changed meanwhile (reactivated?): look again.</returns>
     public async Task<Shredder.Shredded> DestroyAsync(StaffMember member, CancellationToken cancellationToken)
     {
+        // Two rows, one transaction, nothing to read first: staff emails are sent directly, never kept in an
+        // outbox. The member's row as it was read when found deactivated: reactivated since, nothing goes.
         var unit = member.Unit;
-        var snapshot = await dossiers.LoadAsync(unit.Dossier,
-            [new RowSelector.Exact(unit.DataKeyRow), new RowSelector.Prefix(DossierKeys.OutboxPrefix(unit.Id))], cancellationToken).ConfigureAwait(false);
-        // The member's row as it was read when found deactivated: reactivated since, the whole destruction fails.
+        var keyRow = new TableEntity(unit.Dossier.PartitionKey, unit.DataKeyRow) { ETag = ETag.All };
         var memberRow = new TableEntity(unit.Dossier.PartitionKey, StaffRows.MemberKey(member.MemberId)) { ETag = member.ETag };
-        return await Shredder.DestroyAsync(dossiers, unit.Dossier, [.. snapshot.Rows, memberRow], memberRow.RowKey, cancellationToken).ConfigureAwait(false);
+        return await Shredder.DestroyAsync(dossiers, unit.Dossier, [keyRow, memberRow], memberRow.RowKey, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>The first coordinators (Staff:BootstrapCoordinators): enrolled when missing; a member already there is left as they are.</summary>
