@@ -1,5 +1,5 @@
-// Solidaire in Azure: Functions on Flex Consumption, Storage (tables, deployment package, static
-// website), Key Vault, Application Insights, one user-assigned managed identity and no shared keys.
+// Solidaire in Azure: Functions on Flex Consumption, Storage (tables, deployment package), the public
+// pages on Static Web Apps, Key Vault, Application Insights, one user-assigned managed identity and no shared keys.
 // Shape after Azure-Samples/functions-quickstart-dotnet-azd, with plain resources instead of
 // registry modules so that `bicep build` and `bicep lint` run offline. See README.md beside this file.
 targetScope = 'subscription'
@@ -44,6 +44,16 @@ param rateLimitingTrustedProxies string = '127.0.0.1,::1'
 
 @description('The collective\'s video service (e.g. its Jitsi server): each video session gets its own unguessable room under it.')
 param videoBaseUrl string = 'https://meet.jit.si'
+
+@description('Plan of the Static Web App that serves the public pages (web/).')
+@allowed([
+  'Free'
+  'Standard'
+])
+param webSku string = 'Free'
+
+@description('Custom domain of the public pages (e.g. www.example.org), or empty for the Static Web App\'s own hostname. When set, it is the pages\' origin: the API\'s CORS origin and the base of emailed links. Create its CNAME to the default hostname first.')
+param webCustomDomain string = ''
 
 @description('Object id of the person or pipeline running azd (azd sets AZURE_PRINCIPAL_ID). It gets the data roles needed to publish web/ to $web and to set the Key Vault secrets. Empty: none.')
 param principalId string = ''
@@ -104,6 +114,19 @@ module monitoring 'app/monitoring.bicep' = {
   }
 }
 
+module web 'app/web.bicep' = {
+  name: 'web'
+  scope: rg
+  params: {
+    name: 'stapp-${resourceToken}'
+    // Static Web Apps is not offered in every region the API may be in; see app/web.bicep.
+    location: 'westeurope'
+    tags: tags
+    sku: webSku
+    customDomain: webCustomDomain
+  }
+}
+
 module rbac 'app/rbac.bicep' = {
   name: 'rbac'
   scope: rg
@@ -129,7 +152,7 @@ module api 'app/api.bicep' = {
     storageAccountName: storage.outputs.name
     tableServiceUri: storage.outputs.tableEndpoint
     deploymentContainerUrl: '${storage.outputs.blobEndpoint}${deploymentStorageContainerName}'
-    staticWebsiteOrigin: storage.outputs.staticWebsiteOrigin
+    staticWebsiteOrigin: web.outputs.origin
     applicationInsightsConnectionString: monitoring.outputs.applicationInsightsConnectionString
     keyVaultUri: keyVault.outputs.uri
     emailFromAddress: emailFromAddress
@@ -144,7 +167,7 @@ module api 'app/api.bicep' = {
   ]
 }
 
-// Read by azd (and by infra/hooks/publish-web.sh, which azd runs with these in its environment).
+// Read by azd (and by infra/hooks/stage-web.sh, which azd runs with these in its environment).
 output AZURE_LOCATION string = location
 output AZURE_TENANT_ID string = tenant().tenantId
 output AZURE_RESOURCE_GROUP string = rg.name
@@ -154,4 +177,6 @@ output AZURE_FUNCTION_APP_NAME string = api.outputs.name
 output AZURE_STORAGE_ACCOUNT_NAME string = storage.outputs.name
 output AZURE_KEY_VAULT_NAME string = keyVault.outputs.name
 output AZURE_KEY_VAULT_ENDPOINT string = keyVault.outputs.uri
-output STATIC_WEBSITE_URL string = storage.outputs.staticWebsiteUrl
+output SERVICE_WEB_NAME string = web.outputs.name
+output SERVICE_WEB_URI string = web.outputs.origin
+output STATIC_WEB_APP_DEFAULT_HOSTNAME string = web.outputs.defaultHostname

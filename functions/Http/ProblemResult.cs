@@ -39,14 +39,17 @@ public sealed record ProblemResult(int Status, string Code, string Title) : IAct
         response.StatusCode = Status;
         response.ContentType = ContentType;
         response.Headers.CacheControl = "no-store";
-        if (RetryAfter is { } wait)
-            response.Headers.RetryAfter = ((long)Math.Ceiling(Math.Max(1, wait.TotalSeconds))).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        // The wait is said twice: in Retry-After, and in the body's retryAfter for a page on another
+        // origin, which cannot read the header where CORS does not expose it (the platform's CORS in Azure).
+        long? retryAfter = RetryAfter is { } wait ? (long)Math.Ceiling(Math.Max(1, wait.TotalSeconds)) : null;
+        if (retryAfter is { } seconds)
+            response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
         if (Allow is { Count: > 0 })
             response.Headers.Allow = string.Join(", ", Allow);
         // A body of thousands of unknown fields must not get an answer hundreds of times its size.
         var listed = Errors is { Count: > MaxListedErrors } all ? all.Take(MaxListedErrors).ToDictionary(StringComparer.Ordinal) : Errors;
         int? moreErrors = Errors is { Count: > MaxListedErrors } ? Errors.Count - MaxListedErrors : null;
-        var body = new Body($"urn:solidaire:problem:{Code}", Title, Status, Code, Detail, listed, moreErrors, Missing, Alternatives, CorrelationId);
+        var body = new Body($"urn:solidaire:problem:{Code}", Title, Status, Code, Detail, listed, moreErrors, Missing, Alternatives, retryAfter, CorrelationId);
         await JsonSerializer.SerializeAsync(response.Body, body, Json, http.RequestAborted).ConfigureAwait(false);
     }
 
@@ -60,5 +63,6 @@ public sealed record ProblemResult(int Status, string Code, string Title) : IAct
         int? MoreErrors,
         IReadOnlyList<string>? Missing,
         IReadOnlyList<string>? Alternatives,
+        long? RetryAfter,
         string? CorrelationId);
 }

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.FileProviders;
 using Microsoft.Extensions.Primitives;
@@ -17,12 +18,28 @@ internal sealed class SiteFiles(IFileProvider files) : IFileProvider
         ".html", ".css", ".js", ".svg", ".ico", ".png", ".webmanifest", ".txt",
     };
 
+    /// <summary>
+    /// The pages' configuration for Azure Static Web Apps, in web/. Its <c>globalHeaders</c> are the headers of every
+    /// page in Azure and here alike: one source. Not served here (.json is not a page's kind of file).
+    /// </summary>
+    public const string ConfigFileName = "staticwebapp.config.json";
+
+    /// <summary>
+    /// Stands in the configuration's headers for the API's origin (the CSP's connect-src). The deployment writes the
+    /// functions app's origin in its place (infra/hooks/stage-web.sh); here the API is this very origin.
+    /// </summary>
+    public const string ApiOriginToken = "__SOLIDAIRE_API_ORIGIN__";
+
+    /// <summary>What <see cref="ApiOriginToken"/> stands for in standalone mode: the pages' own origin.</summary>
+    public const string StandaloneApiOrigin = "'self'";
+
     public static void Serve(WebApplication app)
     {
         var configured = app.Configuration["Standalone:WebRoot"];
         var webRoot = configured is { Length: > 0 } ? Path.GetFullPath(configured) : FindWebRoot();
         if (webRoot is null || !Directory.Exists(webRoot))
             return;
+        var pageHeaders = PageHeaders(webRoot);
         var files = new SiteFiles(new PhysicalFileProvider(webRoot));
         app.UseDefaultFiles(new DefaultFilesOptions { FileProvider = files });
         app.UseStaticFiles(new StaticFileOptions
@@ -31,13 +48,27 @@ internal sealed class SiteFiles(IFileProvider files) : IFileProvider
             OnPrepareResponse = ctx =>
             {
                 var headers = ctx.Context.Response.Headers;
-                headers.XContentTypeOptions = "nosniff";
-                headers["Referrer-Policy"] = "no-referrer";
-                // The pages load nothing but their own files and talk only to this origin's API.
-                headers.ContentSecurityPolicy = "default-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'; object-src 'none'";
-                headers.CacheControl = "no-cache";
+                foreach (var (name, value) in pageHeaders)
+                    headers[name] = value;
             },
         });
+    }
+
+    /// <summary>
+    /// The <c>globalHeaders</c> of the web root's <see cref="ConfigFileName"/>, the API's origin being this one. A web
+    /// root without it does not start: its pages would have no CSP, or one that is not Azure's.
+    /// </summary>
+    public static IReadOnlyList<KeyValuePair<string, string>> PageHeaders(string webRoot)
+    {
+        var path = Path.Combine(webRoot, ConfigFileName);
+        if (!File.Exists(path))
+            throw new InvalidOperationException($"The web root {webRoot} has no {ConfigFileName}: its globalHeaders are the pages' headers.");
+        using var config = JsonDocument.Parse(File.ReadAllText(path));
+        if (!config.RootElement.TryGetProperty("globalHeaders", out var global) || global.ValueKind != JsonValueKind.Object)
+            throw new InvalidOperationException($"{path} has no globalHeaders object.");
+        return global.EnumerateObject()
+            .Select(h => KeyValuePair.Create(h.Name, (h.Value.GetString() ?? "").Replace(ApiOriginToken, StandaloneApiOrigin, StringComparison.Ordinal)))
+            .ToList();
     }
 
     public static bool IsServed(string subpath) => Extensions.Contains(Path.GetExtension(subpath)) && !HasDotSegment(subpath);

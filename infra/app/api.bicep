@@ -10,7 +10,7 @@ param storageAccountName string
 param tableServiceUri string
 @description('URL of the blob container that holds the deployment package.')
 param deploymentContainerUrl string
-@description('Origin of the static website (no trailing slash): the one browser origin allowed to call the API.')
+@description('Origin of the public pages (the Static Web App, or its custom domain; no trailing slash): the one browser origin allowed to call the API.')
 param staticWebsiteOrigin string
 param applicationInsightsConnectionString string
 @description('URI of the Key Vault that holds the secrets (with its trailing slash).')

@@ -1,11 +1,6 @@
-// One StorageV2 account: the app's tables, the host's blobs and queues, the Flex Consumption
-// deployment package, and the static website ($web) that serves web/.
-//
-// The static website is not an ARM property of the account (it is a blob service data-plane
-// setting): infra/hooks/publish-web.sh turns it on with
-// `az storage blob service-properties update --static-website --auth-mode login` and uploads web/.
-// $web is served anonymously by the web endpoint even with allowBlobPublicAccess false: that setting
-// governs anonymous access to blob containers, not the static website.
+// One StorageV2 account: the app's tables, the host's blobs and queues and the Flex Consumption
+// deployment package. No static website: the public pages are on Static Web Apps (web.bicep), so
+// nothing in this account is served to the public.
 param name string
 param location string
 param tags object
@@ -68,11 +63,6 @@ resource deleteLock 'Microsoft.Authorization/locks@2020-05-01' = {
   }
 }
 
-var webEndpoint = storage.properties.primaryEndpoints.web
-
 output name string = storage.name
 output blobEndpoint string = storage.properties.primaryEndpoints.blob
 output tableEndpoint string = storage.properties.primaryEndpoints.table
-output staticWebsiteUrl string = webEndpoint
-// A browser's Origin header is scheme and host, without the endpoint's trailing slash.
-output staticWebsiteOrigin string = 'https://${split(webEndpoint, '/')[2]}'

@@ -22,25 +22,63 @@ public sealed partial class AzdTests(CompiledMain main)
     }
 
     [Fact]
-    public void AzureYaml_PublishesTheWebSiteWithAnExecutableHookScript()
+    public void AzureYaml_DeclaresTheWebServiceOnStaticWebApps_WithNoBuild()
     {
-        var run = Assert.IsType<string>(AzureYaml.At("hooks", "postdeploy", "posix", "run"));
-        var script = Repository.PathOf(run.TrimStart('.', '/'));
+        var yaml = AzureYaml;
 
+        Assert.Equal("staticwebapp", yaml.At("services", "web", "host"));
+        // No language: plain files, nothing for azd to build.
+        Assert.Null(yaml.At("services", "web", "language"));
+        // Not web/ itself: the SWA CLI takes the first staticwebapp.config.json under the project, which must be
+        // the staged copy's (its CSP filled with the API's origin), and deploys dist.
+        Assert.Equal("./infra/web-package", yaml.At("services", "web", "project"));
+        Assert.Equal("site", yaml.At("services", "web", "dist"));
+        Assert.Contains("/site/", Repository.ReadText("infra/web-package/.gitignore").Split('\n'));
+        // Nothing else in the project: no other configuration for the SWA CLI to find.
+        Assert.All(Directory.GetFileSystemEntries(Repository.PathOf("infra/web-package")).Select(Path.GetFileName),
+            name => Assert.True(name is ".gitignore" or "site", $"infra/web-package holds {name}"));
+    }
+
+    [Fact]
+    public void WebService_StagesItsCopyOfWeb_InAPredeployHook_WithAnExecutableScript()
+    {
+        var run = Assert.IsType<string>(AzureYaml.At("services", "web", "hooks", "predeploy", "posix", "run"));
+        // A service hook runs in the service's folder.
+        var script = Path.GetFullPath(Path.Combine(Repository.PathOf("infra/web-package"), run));
+
+        Assert.Equal(Repository.PathOf("infra/hooks/stage-web.sh"), script);
         Assert.True(File.Exists(script), $"azure.yaml runs {run}, which does not exist.");
         if (!OperatingSystem.IsWindows())
             Assert.True(File.GetUnixFileMode(script).HasFlag(UnixFileMode.UserExecute), $"{run} is not executable.");
-        Assert.Contains("--destination '$web'", File.ReadAllText(script), StringComparison.Ordinal);
+        Assert.Equal("sh", AzureYaml.At("services", "web", "hooks", "predeploy", "posix", "shell"));
+    }
+
+    [Fact]
+    public void NothingPublishesToTheStorageStaticWebsiteAnyMore()
+    {
+        Assert.Null(AzureYaml.At("hooks"));
+        Assert.False(File.Exists(Repository.PathOf("infra/hooks/publish-web.sh")));
+        var infra = Directory.GetFiles(Repository.PathOf("infra"), "*", SearchOption.AllDirectories)
+            .Where(f => f.EndsWith(".bicep", StringComparison.Ordinal) || f.EndsWith(".sh", StringComparison.Ordinal) || f.EndsWith(".json", StringComparison.Ordinal))
+            .Append(Repository.PathOf("azure.yaml"));
+        Assert.All(infra, file =>
+        {
+            var text = File.ReadAllText(file);
+            Assert.DoesNotContain("upload-batch", text, StringComparison.Ordinal);
+            Assert.DoesNotContain("--static-website", text, StringComparison.Ordinal);
+            Assert.DoesNotContain("primaryEndpoints.web", text, StringComparison.Ordinal);
+        });
+        Assert.DoesNotContain("primaryEndpoints.web", main.Template.Text, StringComparison.Ordinal);
     }
 
     [Fact]
     public void HookScript_ReadsOnlyVariablesThatMainBicepOutputs()
     {
-        var script = Repository.ReadText("infra/hooks/publish-web.sh");
+        var script = Repository.ReadText("infra/hooks/stage-web.sh");
         var outputs = main.Template.Root.GetProperty("outputs").EnumerateObject().Select(o => o.Name).ToHashSet();
         var read = ShellVariable().Matches(script).Select(m => m.Groups["name"].Value).Distinct().ToList();
 
-        Assert.NotEmpty(read);
+        Assert.Equal(["SERVICE_API_URI"], read);
         Assert.All(read, name => Assert.Contains(name, outputs));
     }
 
@@ -52,7 +90,9 @@ public sealed partial class AzdTests(CompiledMain main)
     [InlineData("AZURE_FUNCTION_APP_NAME")]
     [InlineData("AZURE_STORAGE_ACCOUNT_NAME")]
     [InlineData("AZURE_KEY_VAULT_NAME")]
-    [InlineData("STATIC_WEBSITE_URL")]
+    [InlineData("SERVICE_WEB_NAME")]
+    [InlineData("SERVICE_WEB_URI")]
+    [InlineData("STATIC_WEB_APP_DEFAULT_HOSTNAME")]
     public void MainBicep_OutputsWhatAzdReads(string name)
     {
         Assert.True(main.Template.Root.GetProperty("outputs").TryGetProperty(name, out _), $"main.bicep has no output {name}.");

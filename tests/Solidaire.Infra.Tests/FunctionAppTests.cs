@@ -64,13 +64,15 @@ public sealed class FunctionAppTests(CompiledMain main)
     }
 
     [Fact]
-    public void FunctionApp_AcceptsBrowserCallsOnlyFromTheStaticWebsite()
+    public void FunctionApp_AcceptsBrowserCallsOnlyFromThePagesOrigin_AndLinksThere()
     {
         var origins = Site.Properties.At("siteConfig", "cors", "allowedOrigins").EnumerateArray().Select(o => o.GetString()).ToList();
 
         Assert.Equal(["[parameters('staticWebsiteOrigin')]"], origins);
         Assert.Equal("[parameters('staticWebsiteOrigin')]", AppSettings.Get(AppSettings.Of(main.Template), "Cors__AllowedOrigins"));
-        Assert.True(ArmTemplate.ReadsModuleOutput(main.Template.ModuleParameter("api", "staticWebsiteOrigin").GetString()!, "storage", "staticWebsiteOrigin"));
+        Assert.Equal("[parameters('staticWebsiteOrigin')]", AppSettings.Get(AppSettings.Of(main.Template), "Site__BaseUrl"));
+        // The Static Web App's origin (its custom domain when there is one), no longer the storage account's.
+        Assert.True(ArmTemplate.ReadsModuleOutput(main.Template.ModuleParameter("api", "staticWebsiteOrigin").GetString()!, "web", "origin"));
     }
 
     [Fact]

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using System.Text.RegularExpressions;
 using Solidaire.Infra.Tests.Support;
 
 namespace Solidaire.Infra.Tests;
@@ -37,7 +36,6 @@ public sealed class StorageTests(CompiledMain main)
     [Fact]
     public void StorageAccount_AllowsNoAnonymousBlobAccess()
     {
-        // The static website ($web) is served by the web endpoint regardless of this setting.
         Assert.Equal(JsonValueKind.False, Account.Properties.At("allowBlobPublicAccess").ValueKind);
         var container = main.Template.Single("Microsoft.Storage/storageAccounts/blobServices/containers");
         Assert.Equal("None", container.String("properties", "publicAccess"));
@@ -87,11 +85,11 @@ public sealed class StorageTests(CompiledMain main)
     }
 
     [Fact]
-    public void StaticWebsiteOrigin_IsTheWebEndpointWithoutItsTrailingSlash()
+    public void StorageAccount_ServesNothingToThePublic_ItsOutputsAreForTheAppOnly()
     {
-        var origin = main.Template.OutputValue("storage", "staticWebsiteOrigin");
+        // The pages moved to Static Web Apps: no static website shares the account with the personal-data tables.
+        var outputs = main.Template.TemplateOf("storage").GetProperty("outputs").EnumerateObject().Select(o => o.Name).Order(StringComparer.Ordinal);
 
-        // https:// + the host of primaryEndpoints.web ("https://<host>/" split on '/' gives it at index 2).
-        Assert.Matches(new Regex(@"^\[format\('https://\{0\}', split\(reference\([^\]]+\)\.primaryEndpoints\.web, '/'\)\[2\]\)\]$"), origin);
+        Assert.Equal(["blobEndpoint", "name", "tableEndpoint"], outputs);
     }
 }

@@ -143,7 +143,7 @@
       render();
       focusSummary();
     } else {
-      var problem = FORMS.problemMessage(response, code, "complaint.error.tooLarge");
+      var problem = FORMS.problemMessage(response, json, "complaint.error.tooLarge");
       fail(problem.key, problem.vars);
     }
   }

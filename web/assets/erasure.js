@@ -100,7 +100,7 @@
           shown.focusSummary();
           return;
         }
-        state.general = FORMS.problemMessage(response, code);
+        state.general = FORMS.problemMessage(response, json);
         render();
         shown.focusSummary();
       });

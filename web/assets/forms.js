@@ -13,11 +13,22 @@ window.SolidaireForms = (function () {
     try { return JSON.parse(text); } catch (e) { return null; }
   }
 
-  /** The message key (and its values) for an answer that is neither a success nor about fields. */
-  function problemMessage(response, code, tooLargeKey) {
+  /**
+   * How long to wait before trying again, in seconds: Retry-After when the page may read it (same origin, or
+   * exposed by CORS), else the problem's retryAfter (the platform's CORS in Azure exposes no header), else 60.
+   */
+  function retryAfterSeconds(response, problem) {
+    var header = parseInt(response.headers.get("Retry-After") || "", 10);
+    if (header > 0) return header;
+    var member = problem && problem.retryAfter;
+    return typeof member === "number" && member > 0 ? Math.ceil(member) : 60;
+  }
+
+  /** The message key (and its values) for an answer that is neither a success nor about fields; problem: its parsed body. */
+  function problemMessage(response, problem, tooLargeKey) {
+    var code = problem && typeof problem.code === "string" ? problem.code : "";
     if (code === "rate_limited" || response.status === 429) {
-      var seconds = parseInt(response.headers.get("Retry-After") || "", 10);
-      var minutes = isNaN(seconds) ? 1 : Math.max(1, Math.ceil(seconds / 60));
+      var minutes = Math.max(1, Math.ceil(retryAfterSeconds(response, problem) / 60));
       return { key: minutes === 1 ? "error.rateLimitedOne" : "error.rateLimitedMany", vars: { minutes: minutes } };
     }
     if (code === "storage_unavailable" || response.status === 503) return { key: "error.unavailable" };

@@ -228,7 +228,7 @@
     if (code === "validation_failed" || (!code && response.status === 400 && json && json.errors)) {
       refused(json && json.errors, values);
     } else {
-      var problem = FORMS.problemMessage(response, code);
+      var problem = FORMS.problemMessage(response, json);
       fail(problem.key, problem.vars);
     }
   }

@@ -98,7 +98,18 @@ async function send(method, path, body, { anonymous = false, accept = "applicati
     session.forget();
     onUnauthorized();
   }
-  throw new ApiError(response.status, json, Number(response.headers.get("Retry-After")) || 0);
+  throw new ApiError(response.status, json, retryAfterSeconds(response, json));
+}
+
+/**
+ * Seconds to wait before trying again: Retry-After when the console may read it (same origin, or exposed by
+ * CORS), else the problem's retryAfter (the platform's CORS in Azure exposes no header), else 0 (unknown).
+ */
+function retryAfterSeconds(response, problem) {
+  const header = Number(response.headers.get("Retry-After"));
+  if (header > 0) return header;
+  const member = problem && problem.retryAfter;
+  return typeof member === "number" && member > 0 ? Math.ceil(member) : 0;
 }
 
 /**

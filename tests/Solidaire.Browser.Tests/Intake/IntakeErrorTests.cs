@@ -117,6 +117,22 @@ public sealed class IntakeErrorTests(BrowserApp app)
         await Expect(page.Submit).ToBeEnabledAsync();
     }
 
+    [Theory]
+    [InlineData("fr", 180, "Trop de demandes sont parties de cette connexion. Réessayez dans 3 minutes.")]
+    [InlineData("en", null, "Too many requests came from this connection. Try again in 1 minute.")]
+    public async Task RateLimited_WithoutAReadableRetryAfter_TakesTheWaitFromTheProblem_ElseAMinute(string language, int? retryAfter, string expected)
+    {
+        // In Azure the platform's CORS exposes no Retry-After to the page: only the problem's retryAfter says the wait.
+        await using var session = await app.OpenAsync();
+        var page = await IntakePage.OpenAsync(session.Page, language);
+        await page.AnswerIntakesWithAsync(429, new { type = "urn:solidaire:problem:rate_limited", title = "Too many requests.", status = 429, code = "rate_limited", retryAfter });
+        await page.FillAsync(Person.Unique(language));
+
+        await page.Submit.ClickAsync();
+
+        await Expect(page.ErrorSummary).ToContainTextAsync(expected);
+    }
+
     [Fact]
     public async Task WhileSending_SubmitIsDisabled_AndSaysSo()
     {

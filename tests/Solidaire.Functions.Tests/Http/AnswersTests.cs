@@ -89,6 +89,16 @@ public sealed class AnswersTests
         var answer = await AnswerTo(new Failure(FailureKind.Unavailable, "some_code", "Some title.") { RetryAfter = TimeSpan.FromSeconds(seconds) });
 
         Assert.Equal(expected, answer.Headers.RetryAfter.ToString());
+        Assert.Equal(expected, answer.Property("retryAfter"));
+    }
+
+    [Fact]
+    public async Task FailureWithoutAWait_HasNoRetryAfter_InHeaderOrBody()
+    {
+        var answer = await AnswerTo(new Failure(FailureKind.Conflict, "some_code", "Some title."));
+
+        Assert.Equal(0, answer.Headers.RetryAfter.Count);
+        Assert.False(answer.Body.TryGetProperty("retryAfter", out _));
     }
 
     [Fact]

@@ -43,6 +43,8 @@ public sealed class HttpFunctionGateTests
         Assert.Equal("rate_limited", answer.Property("code"));
         Assert.Equal("Too many requests from this address. Please try again later.", answer.Property("title"));
         Assert.Equal("2700", answer.Headers.RetryAfter.ToString());
+        // Also in the body: a page on another origin cannot read Retry-After where CORS does not expose it.
+        Assert.Equal("2700", answer.Property("retryAfter"));
     }
 
     [Fact]

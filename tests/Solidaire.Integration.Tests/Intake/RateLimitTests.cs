@@ -19,6 +19,8 @@ public sealed class RateLimitTests
         Assert.Equal("rate_limited", problem.Code);
         var retryAfter = int.Parse(response.Headers.GetValues("Retry-After").Single());
         Assert.InRange(retryAfter, 3500, 3600);
+        // The same wait in the body, for a page on another origin that cannot read the header.
+        Assert.Equal(retryAfter, problem.Body.GetProperty("retryAfter").GetInt64());
     }
 
     [Fact]
