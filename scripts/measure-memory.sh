@@ -8,20 +8,7 @@ ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$ROOT"
 count="${1:-400}"
 parallel="${2:-32}"
-./scripts/ensure-prerequisites.sh run >/dev/null
-dotnet build functions/Solidaire.Functions.csproj -c Release --nologo -v quiet -clp:ErrorsOnly
-
-TABLE_PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
-APP_PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
-node_modules/.bin/azurite-table --inMemoryPersistence --tableHost 127.0.0.1 --tablePort "$TABLE_PORT" --skipApiVersionCheck --disableTelemetry --silent &
-AZURITE=$!
-WORK=$(mktemp -d)
-APP=""
-trap '[ -n "$APP" ] && kill -TERM "$APP" 2>/dev/null; kill $AZURITE 2>/dev/null; rm -rf "$WORK"' EXIT
-until (exec 3<>"/dev/tcp/127.0.0.1/$TABLE_PORT") 2>/dev/null; do sleep 0.05; done
-
-export Storage__ConnectionString="DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==;TableEndpoint=http://127.0.0.1:$TABLE_PORT/devstoreaccount1;"
-export OutboxSchedule="0 */5 * * * *" PurgeSchedule="0 */15 * * * *" PersonalData__LocalKeyFile="$WORK/keys.json" Email__PickupFolder="$WORK/mail" Staff__BootstrapCoordinators="coordination@solidaire.localhost" Complaints__Referents="ethique@solidaire.localhost"
+source ./scripts/standalone-over-azurite.sh
 export RateLimiting__PerIpPerHour=1000000 Intake__AcknowledgementsPerHour=100000
 
 dotnet functions/bin/Release/net10.0/Solidaire.Functions.dll --urls "http://127.0.0.1:$APP_PORT" >"$WORK/app.log" 2>&1 &

@@ -31,7 +31,7 @@ param tokenActiveSigningKeyId string
 @description('Secret versions by secret name, recorded by infra/hooks/secrets.sh: a reference to a secret listed here names that version; any other secret is referenced without a version.')
 param secretVersions object
 // 512 MB, the smallest Flex size: the worker's peak resident set under a burst of 400 intakes, 32 at a
-// time, was 206 MiB in standalone mode (scripts/measure-memory.sh), leaving the rest to the Functions host.
+// time, was 206 and 210 MiB in two runs in standalone mode (scripts/measure-memory.sh), leaving the rest to the Functions host.
 @description('Flex Consumption instance size.')
 @allowed([
   512

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Runtime.Versioning;
 using System.Text.RegularExpressions;
 using Solidaire.Infra.Tests.Support;
@@ -136,14 +135,14 @@ public sealed partial class PostprovisionHookTests : IDisposable
     [GeneratedRegex(@"\[(?<name>[A-Za-z0-9_]+)=(?<value>[^\]]*)\]")]
     private static partial Regex Setting();
 
-    private HookRun Run(params (string Name, string Value)[] environment)
+    private HookRun Run(params (string Name, string Value)[] overrides)
     {
         var bin = Directory.CreateDirectory(Path.Combine(_work, "bin")).FullName;
         var azLog = Path.Combine(_work, "az.log");
         var azdLog = Path.Combine(_work, "azd.log");
         File.WriteAllText(azLog, "");
         File.WriteAllText(azdLog, "");
-        Executable(Path.Combine(bin, "az"), """
+        ShellHook.WriteCommand(Path.Combine(bin, "az"), """
             #!/bin/sh
             # keyvault secret list|show|set, functionapp config appsettings set: a vault kept as files.
             area="$1 $2 $3"; shift 3
@@ -177,45 +176,30 @@ public sealed partial class PostprovisionHookTests : IDisposable
               *) echo "unexpected az $area" >&2; exit 2 ;;
             esac
             """);
-        Executable(Path.Combine(bin, "azd"), """
+        ShellHook.WriteCommand(Path.Combine(bin, "azd"), """
             #!/bin/sh
             printf '%s\n' "$*" >> "$FAKE_AZD_LOG"
             """);
 
-        var start = new ProcessStartInfo("/bin/sh")
+        var environment = new Dictionary<string, string?>(StringComparer.Ordinal)
         {
-            WorkingDirectory = Repository.Root,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
+            ["AZURE_KEY_VAULT_NAME"] = "kv-example",
+            ["AZURE_KEY_VAULT_ENDPOINT"] = Endpoint,
+            ["AZURE_FUNCTION_APP_NAME"] = "func-api-example",
+            ["AZURE_RESOURCE_GROUP"] = "rg-example",
+            ["PERSONAL_DATA_MASTER_KEY_IDS"] = "k1",
+            ["PERSONAL_DATA_ACTIVE_MASTER_KEY_ID"] = "k1",
+            ["TOKEN_SIGNING_KEY_IDS"] = "k1",
+            ["TOKEN_ACTIVE_SIGNING_KEY_ID"] = "k1",
+            ["SECRET_VERSIONS"] = null,
+            ["FAKE_AZ_LOG"] = azLog,
+            ["FAKE_AZD_LOG"] = azdLog,
+            ["FAKE_VAULT"] = Vault,
+            ["FAKE_RG"] = "rg-example",
         };
-        start.ArgumentList.Add(Repository.PathOf("infra/hooks/postprovision.sh"));
-        start.Environment["PATH"] = bin + Path.PathSeparator + Environment.GetEnvironmentVariable("PATH");
-        start.Environment["AZURE_KEY_VAULT_NAME"] = "kv-example";
-        start.Environment["AZURE_KEY_VAULT_ENDPOINT"] = Endpoint;
-        start.Environment["AZURE_FUNCTION_APP_NAME"] = "func-api-example";
-        start.Environment["AZURE_RESOURCE_GROUP"] = "rg-example";
-        start.Environment["PERSONAL_DATA_MASTER_KEY_IDS"] = "k1";
-        start.Environment["PERSONAL_DATA_ACTIVE_MASTER_KEY_ID"] = "k1";
-        start.Environment["TOKEN_SIGNING_KEY_IDS"] = "k1";
-        start.Environment["TOKEN_ACTIVE_SIGNING_KEY_ID"] = "k1";
-        start.Environment.Remove("SECRET_VERSIONS");
-        start.Environment["FAKE_AZ_LOG"] = azLog;
-        start.Environment["FAKE_AZD_LOG"] = azdLog;
-        start.Environment["FAKE_VAULT"] = Vault;
-        start.Environment["FAKE_RG"] = "rg-example";
-        foreach (var (name, value) in environment)
-            start.Environment[name] = value;
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        Assert.True(process.WaitForExit(TimeSpan.FromSeconds(30)), "the hook did not finish in 30 s");
-        return new HookRun(process.ExitCode, stdout.Result, stderr.Result, File.ReadAllLines(azLog), File.ReadAllLines(azdLog));
-    }
-
-    private static void Executable(string path, string text)
-    {
-        File.WriteAllText(path, text.Replace("\r\n", "\n", StringComparison.Ordinal));
-        File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        foreach (var (name, value) in overrides)
+            environment[name] = value;
+        var run = ShellHook.Run("infra/hooks/postprovision.sh", bin, environment);
+        return new HookRun(run.ExitCode, run.Stdout, run.Stderr, File.ReadAllLines(azLog), File.ReadAllLines(azdLog));
     }
 }

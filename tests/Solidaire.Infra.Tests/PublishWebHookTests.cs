@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Runtime.Versioning;
 using Solidaire.Infra.Tests.Support;
 
@@ -50,8 +49,7 @@ public sealed class PublishWebHookTests : IDisposable
         var bin = Directory.CreateDirectory(Path.Combine(_work, "bin")).FullName;
         var uploaded = Directory.CreateDirectory(Path.Combine(_work, "uploaded")).FullName;
         var log = Path.Combine(_work, "az.log");
-        var az = Path.Combine(bin, "az");
-        File.WriteAllText(az, """
+        ShellHook.WriteCommand(Path.Combine(bin, "az"), """
             #!/bin/sh
             printf '%s\n' "$*" >> "$FAKE_AZ_LOG"
             if [ "$2" = "blob" ] && [ "$3" = "upload-batch" ]; then
@@ -60,27 +58,16 @@ public sealed class PublishWebHookTests : IDisposable
                 shift
               done
             fi
-            """.Replace("\r\n", "\n", StringComparison.Ordinal));
-        File.SetUnixFileMode(az, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+            """);
 
-        var start = new ProcessStartInfo("/bin/sh")
+        var run = ShellHook.Run("infra/hooks/publish-web.sh", bin, new Dictionary<string, string?>
         {
-            WorkingDirectory = Repository.Root,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        start.ArgumentList.Add(Repository.PathOf("infra/hooks/publish-web.sh"));
-        start.Environment["PATH"] = bin + Path.PathSeparator + Environment.GetEnvironmentVariable("PATH");
-        start.Environment["AZURE_STORAGE_ACCOUNT_NAME"] = "stexample";
-        start.Environment["SERVICE_API_URI"] = ApiUri;
-        start.Environment["FAKE_AZ_LOG"] = log;
-        start.Environment["FAKE_AZ_UPLOADED"] = uploaded;
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        Assert.True(process.WaitForExit(TimeSpan.FromSeconds(30)), "the hook did not finish in 30 s");
-        Assert.True(process.ExitCode == 0, $"the hook failed:\n{stdout.Result}\n{stderr.Result}");
+            ["AZURE_STORAGE_ACCOUNT_NAME"] = "stexample",
+            ["SERVICE_API_URI"] = ApiUri,
+            ["FAKE_AZ_LOG"] = log,
+            ["FAKE_AZ_UPLOADED"] = uploaded,
+        });
+        Assert.True(run.ExitCode == 0, $"the hook failed:\n{run.Stdout}\n{run.Stderr}");
 
         return (File.ReadAllLines(log), uploaded);
     }
