@@ -27,6 +27,8 @@ set -eu
 : "${TOKEN_ACTIVE_SIGNING_KEY_ID:?run azd provision first (TOKEN_ACTIVE_SIGNING_KEY_ID is not set)}"
 
 recorded="${SECRET_VERSIONS:-}"
+list_attempts="${postprovision_list_attempts:-10}"
+retry_seconds="${postprovision_retry_seconds:-30}"
 versions="$recorded"
 listed=""
 vault_read=false
@@ -58,10 +60,18 @@ record() {
 
 # The names of the vault's secrets, read once, and only when some version is not recorded. A failure
 # stops the hook: it must never take "could not list" for "absent" and write a key again.
+# On the first provision the operator's role was granted seconds ago and may not apply yet: the list
+# is tried again for a few minutes before the hook gives up.
 read_vault() {
   [ "$vault_read" = false ] || return 0
-  listed=$(az keyvault secret list --vault-name "$AZURE_KEY_VAULT_NAME" --query '[].name' --output tsv) \
-    || fail "could not list the secrets of $AZURE_KEY_VAULT_NAME (is Key Vault Secrets Officer granted? main.bicep operatorSecretsAccess)"
+  attempt=1
+  until listed=$(az keyvault secret list --vault-name "$AZURE_KEY_VAULT_NAME" --query '[].name' --output tsv); do
+    [ "$attempt" -lt "$list_attempts" ] \
+      || fail "could not list the secrets of $AZURE_KEY_VAULT_NAME (is Key Vault Secrets Officer granted? main.bicep operatorSecretsAccess)"
+    echo "postprovision: the vault refused the list (attempt $attempt of $list_attempts): a role granted by this provision can take minutes to apply; trying again in ${retry_seconds}s." >&2
+    sleep "$retry_seconds"
+    attempt=$((attempt + 1))
+  done
   vault_read=true
 }
 

@@ -108,8 +108,21 @@ public sealed partial class PostprovisionHookTests : IDisposable
         var run = Run(("FAKE_AZ_LIST_FAILS", "1"));
 
         Assert.NotEqual(0, run.ExitCode);
+        Assert.Equal(3, run.Az.Count(c => c == "keyvault secret list")); // a new role may take minutes to apply
+        Assert.Contains("could not list the secrets of kv-example", run.Stderr, StringComparison.Ordinal);
         Assert.DoesNotContain(run.Az, c => c.StartsWith("keyvault secret set", StringComparison.Ordinal));
         Assert.Empty(run.Azd);
+    }
+
+    [Fact]
+    public void AListRefusedAtFirst_IsTriedAgain_WhileTheNewRoleApplies()
+    {
+        var run = Run(("FAKE_AZ_LIST_FAILS_TIMES", "2"));
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Equal(3, run.Az.Count(c => c == "keyvault secret list"));
+        Assert.Contains("attempt 1 of 3", run.Stderr, StringComparison.Ordinal);
+        Assert.Equal(3, run.Az.Count(c => c.StartsWith("keyvault secret set", StringComparison.Ordinal)));
     }
 
     public void Dispose() => Directory.Delete(_work, recursive: true);
@@ -160,6 +173,7 @@ public sealed partial class PostprovisionHookTests : IDisposable
               "keyvault secret list")
                 printf 'keyvault secret list\n' >> "$FAKE_AZ_LOG"
                 [ -z "${FAKE_AZ_LIST_FAILS:-}" ] || { echo "ERROR: (Forbidden)" >&2; exit 1; }
+                if [ "$(grep -c '^keyvault secret list$' "$FAKE_AZ_LOG")" -le "${FAKE_AZ_LIST_FAILS_TIMES:-0}" ]; then echo "ERROR: (Forbidden)" >&2; exit 1; fi
                 ls "$FAKE_VAULT" | grep -v '\.value$' || true ;;
               "keyvault secret show")
                 printf 'keyvault secret show %s\n' "$name" >> "$FAKE_AZ_LOG"
@@ -196,6 +210,8 @@ public sealed partial class PostprovisionHookTests : IDisposable
             ["FAKE_AZD_LOG"] = azdLog,
             ["FAKE_VAULT"] = Vault,
             ["FAKE_RG"] = "rg-example",
+            ["postprovision_list_attempts"] = "3",
+            ["postprovision_retry_seconds"] = "0",
         };
         foreach (var (name, value) in overrides)
             environment[name] = value;
