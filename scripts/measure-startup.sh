@@ -5,19 +5,7 @@ set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$ROOT"
 runs="${1:-5}"
-./scripts/ensure-prerequisites.sh run >/dev/null
-dotnet build functions/Solidaire.Functions.csproj -c Release --nologo -v quiet -clp:ErrorsOnly
-
-TABLE_PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
-APP_PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
-node_modules/.bin/azurite-table --inMemoryPersistence --tableHost 127.0.0.1 --tablePort "$TABLE_PORT" --skipApiVersionCheck --disableTelemetry --silent &
-AZURITE=$!
-WORK=$(mktemp -d)
-trap 'kill $AZURITE 2>/dev/null; rm -rf "$WORK"' EXIT
-until (exec 3<>"/dev/tcp/127.0.0.1/$TABLE_PORT") 2>/dev/null; do sleep 0.05; done
-
-export Storage__ConnectionString="DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==;TableEndpoint=http://127.0.0.1:$TABLE_PORT/devstoreaccount1;"
-export OutboxSchedule="0 */1 * * * *" PurgeSchedule="0 */15 * * * *" PersonalData__LocalKeyFile="$WORK/keys.json" Email__PickupFolder="$WORK/mail" Staff__BootstrapCoordinators="coordination@solidaire.localhost" Complaints__Referents="ethique@solidaire.localhost"
+source ./scripts/standalone-over-azurite.sh
 
 times=()
 for i in $(seq 1 "$runs"); do

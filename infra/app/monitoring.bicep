@@ -4,6 +4,12 @@ param logAnalyticsName string
 param applicationInsightsName string
 param location string
 param tags object
+@description('Days Log Analytics keeps logs and telemetry (30 is included in the price; personal data never reaches logs).')
+@minValue(30)
+@maxValue(730)
+param retentionInDays int
+@description('Most GB Log Analytics ingests a day before it stops until the next day (a runaway log cannot run up the bill); -1: no cap.')
+param dailyQuotaGb int
 
 resource logAnalytics 'Microsoft.OperationalInsights/workspaces@2023-09-01' = {
   name: logAnalyticsName
@@ -13,7 +19,10 @@ resource logAnalytics 'Microsoft.OperationalInsights/workspaces@2023-09-01' = {
     sku: {
       name: 'PerGB2018'
     }
-    retentionInDays: 30
+    retentionInDays: retentionInDays
+    workspaceCapping: {
+      dailyQuotaGb: dailyQuotaGb
+    }
   }
 }
 
@@ -30,5 +39,6 @@ resource applicationInsights 'Microsoft.Insights/components@2020-02-02' = {
 }
 
 output applicationInsightsName string = applicationInsights.name
+output applicationInsightsId string = applicationInsights.id
 // Not a secret: with local authentication disabled it only says where to send telemetry.
 output applicationInsightsConnectionString string = applicationInsights.properties.ConnectionString

@@ -6,6 +6,13 @@ param location string
 param tags object
 param deploymentContainerName string
 
+// What the Functions host writes with identity-based AzureWebJobsStorage and no blob or queue trigger:
+// azure-webjobs-hosts (timer status, singleton locks) and azure-webjobs-secrets (keys). No queue is used.
+var hostContainerNames = [
+  'azure-webjobs-hosts'
+  'azure-webjobs-secrets'
+]
+
 resource storage 'Microsoft.Storage/storageAccounts@2023-05-01' = {
   name: name
   location: location
@@ -39,6 +46,16 @@ resource storage 'Microsoft.Storage/storageAccounts@2023-05-01' = {
         publicAccess: 'None'
       }
     }
+
+    // The Functions host's own containers (AzureWebJobsStorage): timer schedule status and locks, and
+    // the host and function keys. Made here so that the app's identity needs a role on these two
+    // containers only (rbac.bicep), not the right to create containers anywhere in the account.
+    resource hostContainers 'containers' = [for container in hostContainerNames: {
+      name: container
+      properties: {
+        publicAccess: 'None'
+      }
+    }]
   }
 
   // The app creates its own tables (Storage__TablePrefix + Dossiers, Deadlines, IntakeQueue) at start.
@@ -46,9 +63,6 @@ resource storage 'Microsoft.Storage/storageAccounts@2023-05-01' = {
     name: 'default'
   }
 
-  resource queueService 'queueServices' = {
-    name: 'default'
-  }
 }
 
 // The account holds every personal record and its keys' wrapped forms: deleting it by mistake (a
@@ -66,3 +80,4 @@ resource deleteLock 'Microsoft.Authorization/locks@2020-05-01' = {
 output name string = storage.name
 output blobEndpoint string = storage.properties.primaryEndpoints.blob
 output tableEndpoint string = storage.properties.primaryEndpoints.table
+output hostContainerNames string[] = hostContainerNames

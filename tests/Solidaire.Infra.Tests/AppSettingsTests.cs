@@ -8,11 +8,12 @@ public sealed partial class AppSettingsTests(CompiledMain main)
 {
     private static readonly string[] SecretSettings = ["Email__SendGridApiKey", "PersonalData__MasterKeys__k1", "PersonalData__LookupKey", "Tokens__SigningKeys__k1"];
 
-    private IReadOnlyDictionary<string, string> Settings => AppSettings.Of(main.Template);
+    private IReadOnlyDictionary<string, string> Settings => AppSettings.Of(main.Snapshot);
 
     [Theory]
     [InlineData("Storage__TableServiceUri")]
     [InlineData("OutboxSchedule")]
+    [InlineData("PurgeSchedule")]
     [InlineData("Email__FromAddress")]
     [InlineData("Email__SendGridApiKey")]
     [InlineData("PersonalData__ActiveMasterKeyId")]
@@ -50,39 +51,69 @@ public sealed partial class AppSettingsTests(CompiledMain main)
     private static partial Regex TimerSetting();
 
     [Fact]
-    public void OutboxSchedule_DispatchesEmailEveryMinute()
+    public void OutboxSchedule_CatchesUpEveryFiveMinutes_OnThePurgesQuarterHoursToo()
     {
-        Assert.Equal("0 */1 * * * *", AppSettings.Get(Settings, "OutboxSchedule"));
+        // Emails leave right after their request; the timer only catches up. Every minute cost an idle
+        // app ~43,000 wake-ups a month; every 5 minutes, on minutes that include the purge's quarter hours.
+        Assert.Equal("0 */5 * * * *", AppSettings.Get(Settings, "OutboxSchedule"));
+        Assert.Equal("0 */15 * * * *", AppSettings.Get(Settings, "PurgeSchedule"));
     }
 
     [Fact]
-    public void ActiveMasterKey_IsK1AndHasItsMasterKeySetting()
+    public void ByDefault_K1IsTheOnlyAndActiveMasterKeyAndTokenKey()
     {
-        var active = AppSettings.Get(Settings, "PersonalData__ActiveMasterKeyId");
-
-        Assert.Equal("k1", active);
-        Assert.Contains($"PersonalData__MasterKeys__{active}", Settings.Keys);
+        Assert.Equal("k1", AppSettings.Get(Settings, "PersonalData__ActiveMasterKeyId"));
+        Assert.Equal("k1", AppSettings.Get(Settings, "Tokens__ActiveSigningKeyId"));
+        Assert.Equal(["PersonalData__MasterKeys__k1"], Settings.Keys.Where(k => k.StartsWith("PersonalData__MasterKeys__", StringComparison.Ordinal)));
+        Assert.Equal(["Tokens__SigningKeys__k1"], Settings.Keys.Where(k => k.StartsWith("Tokens__SigningKeys__", StringComparison.Ordinal)));
     }
 
     [Fact]
-    public void ActiveTokenSigningKey_IsK1AndHasItsKeySetting()
+    public void MasterKeyRotation_IsParameters_OneSettingPerKeyId_AndTheActiveId()
     {
-        var active = AppSettings.Get(Settings, "Tokens__ActiveSigningKeyId");
+        var settings = AppSettings.Of(Snapshot.Of(new Dictionary<string, object>
+        {
+            ["personalDataMasterKeyIds"] = "k1, k2",
+            ["personalDataActiveMasterKeyId"] = "k2",
+            ["tokenSigningKeyIds"] = "k1,k2,k3",
+            ["tokenActiveSigningKeyId"] = "k3",
+        }));
 
-        Assert.Equal("k1", active);
-        Assert.Contains($"Tokens__SigningKeys__{active}", Settings.Keys);
+        Assert.Equal("k2", AppSettings.Get(settings, "PersonalData__ActiveMasterKeyId"));
+        Assert.Equal("k3", AppSettings.Get(settings, "Tokens__ActiveSigningKeyId"));
+        Assert.Equal(["PersonalData__MasterKeys__k1", "PersonalData__MasterKeys__k2"],
+            settings.Keys.Where(k => k.StartsWith("PersonalData__MasterKeys__", StringComparison.Ordinal)).Order(StringComparer.Ordinal));
+        Assert.Equal(["Tokens__SigningKeys__k1", "Tokens__SigningKeys__k2", "Tokens__SigningKeys__k3"],
+            settings.Keys.Where(k => k.StartsWith("Tokens__SigningKeys__", StringComparison.Ordinal)).Order(StringComparer.Ordinal));
+        Assert.Equal(("personal-data-master-key-k2", ""), KeyVaultReference(AppSettings.Get(settings, "PersonalData__MasterKeys__k2")));
+        Assert.Equal(("token-signing-key-k3", ""), KeyVaultReference(AppSettings.Get(settings, "Tokens__SigningKeys__k3")));
+    }
+
+    [Fact]
+    public void SecretReferences_NameTheRecordedVersion_AndOnlyWhereOneIsRecorded()
+    {
+        var settings = AppSettings.Of(Snapshot.Of(new Dictionary<string, object>
+        {
+            ["personalDataMasterKeyIds"] = "k1,k2",
+            ["personalDataActiveMasterKeyId"] = "k2",
+            ["secretVersions"] = "personal-data-master-key-k1=0123456789abcdef0123456789abcdef, personal-data-lookup-key=fedcba9876543210fedcba9876543210,token-signing-key-k1=00112233445566778899aabbccddeeff,sendgrid-api-key=ffeeddccbbaa99887766554433221100",
+        }));
+
+        Assert.Equal(("personal-data-master-key-k1", "/0123456789abcdef0123456789abcdef"), KeyVaultReference(AppSettings.Get(settings, "PersonalData__MasterKeys__k1")));
+        Assert.Equal(("personal-data-lookup-key", "/fedcba9876543210fedcba9876543210"), KeyVaultReference(AppSettings.Get(settings, "PersonalData__LookupKey")));
+        Assert.Equal(("token-signing-key-k1", "/00112233445566778899aabbccddeeff"), KeyVaultReference(AppSettings.Get(settings, "Tokens__SigningKeys__k1")));
+        Assert.Equal(("sendgrid-api-key", "/ffeeddccbbaa99887766554433221100"), KeyVaultReference(AppSettings.Get(settings, "Email__SendGridApiKey")));
+        // k2 is new: no version recorded yet (the hook records it), so its reference has none.
+        Assert.Equal(("personal-data-master-key-k2", ""), KeyVaultReference(AppSettings.Get(settings, "PersonalData__MasterKeys__k2")));
     }
 
     [Fact]
     public void OperatorSettings_ComeFromTheMainParameters()
     {
-        Assert.Equal("[parameters('emailFromAddress')]", AppSettings.Get(Settings, "Email__FromAddress"));
-        Assert.Equal("[parameters('emailFromAddress')]", main.Template.ModuleParameter("api", "emailFromAddress").GetString());
-        Assert.Equal("[parameters('staffBootstrapCoordinators')]", AppSettings.Get(Settings, "Staff__BootstrapCoordinators"));
-        Assert.Equal("[parameters('staffBootstrapCoordinators')]", main.Template.ModuleParameter("api", "staffBootstrapCoordinators").GetString());
-        Assert.Equal("[parameters('complaintReferents')]", AppSettings.Get(Settings, "Complaints__Referents"));
-        Assert.Equal("[parameters('complaintReferents')]", main.Template.ModuleParameter("api", "complaintReferents").GetString());
-        Assert.Equal("[parameters('rateLimitingTrustedProxies')]", AppSettings.Get(Settings, "RateLimiting__TrustedProxies"));
+        Assert.Equal("sender@example.org", AppSettings.Get(Settings, "Email__FromAddress"));
+        Assert.Equal("coordination@example.org", AppSettings.Get(Settings, "Staff__BootstrapCoordinators"));
+        Assert.Equal("ethique@example.org", AppSettings.Get(Settings, "Complaints__Referents"));
+        Assert.Equal("127.0.0.1,::1", AppSettings.Get(Settings, "RateLimiting__TrustedProxies"));
         Assert.Equal("127.0.0.1,::1", main.Template.Root.At("parameters", "rateLimitingTrustedProxies", "defaultValue").GetString());
     }
 
@@ -90,13 +121,25 @@ public sealed partial class AppSettingsTests(CompiledMain main)
     [InlineData("Email__SendGridApiKey", "sendgrid-api-key")]
     [InlineData("PersonalData__MasterKeys__k1", "personal-data-master-key-k1")]
     [InlineData("PersonalData__LookupKey", "personal-data-lookup-key")]
-    public void SecretSetting_IsAKeyVaultReferenceToTheModulesVault(string name, string secret)
+    [InlineData("Tokens__SigningKeys__k1", "token-signing-key-k1")]
+    public void SecretSetting_IsAKeyVaultReferenceToTheVaultOfTheTemplate(string name, string secret)
     {
-        Assert.Equal(
-            $"[format('@Microsoft.KeyVault(SecretUri={{0}}secrets/{secret})', parameters('keyVaultUri'))]",
-            AppSettings.Get(Settings, name));
-        Assert.True(ArmTemplate.ReadsModuleOutput(main.Template.ModuleParameter("api", "keyVaultUri").GetString()!, "keyvault", "uri"));
+        var value = AppSettings.Get(Settings, name);
+
+        Assert.Equal((secret, ""), KeyVaultReference(value));
+        Assert.True(Snapshot.ReadsResource(value, "Microsoft.KeyVault/vaults", "vaultUri"));
     }
+
+    /// <summary>The secret name and "/version" (or "") of a Key Vault reference setting, as the snapshot evaluates it.</summary>
+    internal static (string Secret, string Version) KeyVaultReference(string value)
+    {
+        var match = KeyVaultReferenceValue().Match(value);
+        Assert.True(match.Success, $"Not a Key Vault reference: {value}");
+        return (match.Groups["secret"].Value, match.Groups["version"].Value);
+    }
+
+    [GeneratedRegex(@"^\[format\('@Microsoft\.KeyVault\(SecretUri=\{0\}secrets/\{1\}\{2\}\)', reference\([^)]*\)\.vaultUri, '(?<secret>[a-z0-9-]+)', '(?<version>(/[0-9a-f]{32})?)'\)\]$")]
+    private static partial Regex KeyVaultReferenceValue();
 
     [Fact]
     public void EverySettingThatLooksSecret_IsAKeyVaultReference()
@@ -106,7 +149,7 @@ public sealed partial class AppSettingsTests(CompiledMain main)
         var secretLooking = Settings.Keys.Where(k => SecretName().IsMatch(k)).ToList();
 
         Assert.Equal(SecretSettings.Order(), secretLooking.Order());
-        Assert.All(secretLooking, k => Assert.StartsWith("[format('@Microsoft.KeyVault(SecretUri=", Settings[k], StringComparison.Ordinal));
+        Assert.All(secretLooking, k => KeyVaultReference(Settings[k]));
     }
 
     [GeneratedRegex(@"(Key|Secret|Password|Token|ConnectionString|MasterKeys__\w+|SigningKeys__\w+)$", RegexOptions.IgnoreCase)]

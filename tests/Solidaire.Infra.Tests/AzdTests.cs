@@ -56,7 +56,7 @@ public sealed partial class AzdTests(CompiledMain main)
     [Fact]
     public void NothingPublishesToTheStorageStaticWebsiteAnyMore()
     {
-        Assert.Null(AzureYaml.At("hooks"));
+        Assert.Null(AzureYaml.At("hooks", "postdeploy"));
         Assert.False(File.Exists(Repository.PathOf("infra/hooks/publish-web.sh")));
         var infra = Directory.GetFiles(Repository.PathOf("infra"), "*", SearchOption.AllDirectories)
             .Where(f => f.EndsWith(".bicep", StringComparison.Ordinal) || f.EndsWith(".sh", StringComparison.Ordinal) || f.EndsWith(".json", StringComparison.Ordinal))
@@ -83,6 +83,57 @@ public sealed partial class AzdTests(CompiledMain main)
     }
 
     [Theory]
+    [InlineData("preprovision", "./infra/hooks/preprovision.sh")]
+    [InlineData("postprovision", "./infra/hooks/postprovision.sh")]
+    public void AzureYaml_RunsTheProvisionHooks_AsPosixShScripts(string hook, string path)
+    {
+        Assert.Equal(path, AzureYaml.At("hooks", hook, "posix", "run"));
+        Assert.Equal("sh", AzureYaml.At("hooks", hook, "posix", "shell"));
+        Assert.Equal("false", AzureYaml.At("hooks", hook, "posix", "continueOnError"));
+        var script = Repository.PathOf(path.TrimStart('.', '/'));
+        Assert.True(File.Exists(script), $"azure.yaml runs {path}, which does not exist.");
+        if (!OperatingSystem.IsWindows())
+            Assert.True(File.GetUnixFileMode(script).HasFlag(UnixFileMode.UserExecute), $"{path} is not executable.");
+    }
+
+    [Theory]
+    [InlineData("infra/hooks/preprovision.sh")]
+    [InlineData("infra/hooks/postprovision.sh")]
+    [InlineData("infra/hooks/stage-web.sh")]
+    public void HookScript_IsPosixSh_ThatStopsAtTheFirstError(string path)
+    {
+        var text = Repository.ReadText(path);
+
+        Assert.StartsWith("#!/bin/sh\n", text, StringComparison.Ordinal);
+        Assert.Matches(new Regex(@"(?m)^set -eu$"), text);
+        // dash is the strictest common POSIX sh: bash-only syntax fails its parse.
+        var shell = File.Exists("/usr/bin/dash") ? "/usr/bin/dash" : "/bin/sh";
+        var check = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo(shell, ["-n", Repository.PathOf(path)])
+        {
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        })!;
+        var errors = check.StandardError.ReadToEnd();
+        check.WaitForExit();
+        Assert.True(check.ExitCode == 0, $"{shell} -n {path}:\n{errors}");
+    }
+
+    [Theory]
+    [InlineData("infra/hooks/preprovision.sh")]
+    [InlineData("infra/hooks/postprovision.sh")]
+    public void ProvisionHook_ReadsOnlyWhatMainBicepOutputs_OrTheParametersFileMaps(string path)
+    {
+        var script = Repository.ReadText(path);
+        var outputs = main.Template.Root.GetProperty("outputs").EnumerateObject().Select(o => o.Name);
+        var mapped = ParameterFileVariable().Matches(Repository.ReadText("infra/main.parameters.json")).Select(m => m.Groups["name"].Value);
+        var known = outputs.Concat(mapped).ToHashSet(StringComparer.Ordinal);
+        var read = ShellVariable().Matches(script).Select(m => m.Groups["name"].Value).Distinct().ToList();
+
+        Assert.NotEmpty(read);
+        Assert.All(read, name => Assert.Contains(name, known));
+    }
+
+    [Theory]
     [InlineData("AZURE_LOCATION")]
     [InlineData("AZURE_TENANT_ID")]
     [InlineData("AZURE_RESOURCE_GROUP")]
@@ -93,6 +144,12 @@ public sealed partial class AzdTests(CompiledMain main)
     [InlineData("SERVICE_WEB_NAME")]
     [InlineData("SERVICE_WEB_URI")]
     [InlineData("STATIC_WEB_APP_DEFAULT_HOSTNAME")]
+    [InlineData("AZURE_KEY_VAULT_ENDPOINT")]
+    [InlineData("PERSONAL_DATA_MASTER_KEY_IDS")]
+    [InlineData("PERSONAL_DATA_ACTIVE_MASTER_KEY_ID")]
+    [InlineData("TOKEN_SIGNING_KEY_IDS")]
+    [InlineData("TOKEN_ACTIVE_SIGNING_KEY_ID")]
+    [InlineData("SECRET_VERSIONS")]
     public void MainBicep_OutputsWhatAzdReads(string name)
     {
         Assert.True(main.Template.Root.GetProperty("outputs").TryGetProperty(name, out _), $"main.bicep has no output {name}.");
@@ -128,6 +185,26 @@ public sealed partial class AzdTests(CompiledMain main)
         Assert.All(given.EnumerateObject(),
             p => Assert.True(declared.Any(d => d.Name == p.Name), $"main.parameters.json gives {p.Name}, which main.bicep does not declare."));
     }
+
+    [Theory]
+    [InlineData("secretVersions", "${SECRET_VERSIONS}")]
+    [InlineData("operatorSecretsAccess", "${OPERATOR_SECRETS_ACCESS=true}")]
+    [InlineData("personalDataMasterKeyIds", "${PERSONAL_DATA_MASTER_KEY_IDS=k1}")]
+    [InlineData("personalDataActiveMasterKeyId", "${PERSONAL_DATA_ACTIVE_MASTER_KEY_ID=k1}")]
+    [InlineData("tokenSigningKeyIds", "${TOKEN_SIGNING_KEY_IDS=k1}")]
+    [InlineData("tokenActiveSigningKeyId", "${TOKEN_ACTIVE_SIGNING_KEY_ID=k1}")]
+    [InlineData("alertEmails", "${ALERT_EMAILS}")]
+    [InlineData("budgetStartDate", "${BUDGET_START_DATE}")]
+    public void MainParameters_MapTheAzdEnvironmentTheHooksWrite(string parameter, string value)
+    {
+        using var file = JsonDocument.Parse(Repository.ReadText("infra/main.parameters.json"));
+
+        Assert.Equal(value, file.RootElement.At("parameters", parameter, "value").GetString());
+    }
+
+    // ${NAME} or ${NAME=default} in main.parameters.json.
+    [GeneratedRegex(@"\$\{(?<name>[A-Z][A-Z0-9_]*)")]
+    private static partial Regex ParameterFileVariable();
 
     // $NAME or ${NAME...} in a shell script.
     [GeneratedRegex(@"\$\{?(?<name>[A-Z][A-Z0-9_]*)")]

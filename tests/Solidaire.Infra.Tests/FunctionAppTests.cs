@@ -54,7 +54,7 @@ public sealed class FunctionAppTests(CompiledMain main)
         // Without keyVaultReferenceIdentity, App Service would use a system-assigned identity the app does not have.
         Assert.Equal("[parameters('identityId')]", Site.String("properties", "keyVaultReferenceIdentity"));
         // DefaultAzureCredential (Storage__TableServiceUri) picks a user-assigned identity by AZURE_CLIENT_ID.
-        Assert.Equal("[parameters('identityClientId')]", AppSettings.Get(AppSettings.Of(main.Template), "AZURE_CLIENT_ID"));
+        Assert.True(Snapshot.ReadsResource(AppSettings.Get(AppSettings.Of(main.Snapshot), "AZURE_CLIENT_ID"), "Microsoft.ManagedIdentity/userAssignedIdentities", "clientId"));
     }
 
     [Fact]
@@ -69,8 +69,9 @@ public sealed class FunctionAppTests(CompiledMain main)
         var origins = Site.Properties.At("siteConfig", "cors", "allowedOrigins").EnumerateArray().Select(o => o.GetString()).ToList();
 
         Assert.Equal(["[parameters('staticWebsiteOrigin')]"], origins);
-        Assert.Equal("[parameters('staticWebsiteOrigin')]", AppSettings.Get(AppSettings.Of(main.Template), "Cors__AllowedOrigins"));
-        Assert.Equal("[parameters('staticWebsiteOrigin')]", AppSettings.Get(AppSettings.Of(main.Template), "Site__BaseUrl"));
+        var settings = AppSettings.Of(main.Snapshot);
+        Assert.True(Snapshot.ReadsResource(AppSettings.Get(settings, "Cors__AllowedOrigins"), "Microsoft.Web/staticSites", "defaultHostname"));
+        Assert.True(Snapshot.ReadsResource(AppSettings.Get(settings, "Site__BaseUrl"), "Microsoft.Web/staticSites", "defaultHostname"));
         // The Static Web App's origin (its custom domain when there is one), no longer the storage account's.
         Assert.True(ArmTemplate.ReadsModuleOutput(main.Template.ModuleParameter("api", "staticWebsiteOrigin").GetString()!, "web", "origin"));
     }
@@ -94,12 +95,13 @@ public sealed class FunctionAppTests(CompiledMain main)
     [Fact]
     public void FunctionApp_SendsTelemetryWithEntraIdNotAnInstrumentationKey()
     {
-        var settings = AppSettings.Of(main.Template);
+        var settings = AppSettings.Of(main.Snapshot);
         var insights = main.Template.Single("Microsoft.Insights/components");
 
         Assert.Equal(JsonValueKind.True, insights.Properties.At("DisableLocalAuth").ValueKind);
-        Assert.Equal("[format('ClientId={0};Authorization=AAD', parameters('identityClientId'))]",
-            AppSettings.Get(settings, "APPLICATIONINSIGHTS_AUTHENTICATION_STRING"));
+        var authentication = AppSettings.Get(settings, "APPLICATIONINSIGHTS_AUTHENTICATION_STRING");
+        Assert.StartsWith("[format('ClientId={0};Authorization=AAD', ", authentication, StringComparison.Ordinal);
+        Assert.True(Snapshot.ReadsResource(authentication, "Microsoft.ManagedIdentity/userAssignedIdentities", "clientId"));
         Assert.True(ArmTemplate.ReadsModuleOutput(
             main.Template.ModuleParameter("api", "applicationInsightsConnectionString").GetString()!, "monitoring", "applicationInsightsConnectionString"));
     }
@@ -110,6 +112,6 @@ public sealed class FunctionAppTests(CompiledMain main)
     [InlineData("WEBSITE_RUN_FROM_PACKAGE")]
     public void FunctionApp_LeavesToFlexConsumptionTheSettingsItRefuses(string setting)
     {
-        Assert.DoesNotContain(setting, AppSettings.Of(main.Template).Keys);
+        Assert.DoesNotContain(setting, AppSettings.Of(main.Snapshot).Keys);
     }
 }

@@ -4,14 +4,19 @@ namespace Solidaire.Infra.Tests.Support;
 
 internal static class AppSettings
 {
-    /// <summary>The app settings of the functions app, by name (values are ARM expressions or literals).</summary>
-    public static IReadOnlyDictionary<string, string> Of(ArmTemplate template)
+    /// <summary>
+    /// The app settings of the functions app, by name, as a deployment with the snapshot's parameters
+    /// would write them (literals, or ARM expressions where a deployed resource's value is needed).
+    /// </summary>
+    public static IReadOnlyDictionary<string, string> Of(Snapshot snapshot)
     {
-        var config = template.OfType("Microsoft.Web/sites/config")
-            .Where(c => c.Name.Contains("'appsettings'", StringComparison.Ordinal) || c.Name.EndsWith("/appsettings", StringComparison.Ordinal))
+        var config = snapshot.OfType("Microsoft.Web/sites/config")
+            .Where(c => c.GetProperty("name").GetString()!.EndsWith("/appsettings", StringComparison.Ordinal))
             .ToList();
         Assert.True(config.Count == 1, $"Expected one appsettings config of the functions app, found {config.Count}.");
-        return config[0].Properties.EnumerateObject().ToDictionary(
+        var properties = config[0].GetProperty("properties");
+        Assert.True(properties.ValueKind == JsonValueKind.Object, $"The app settings did not evaluate to an object: {properties.GetRawText()}");
+        return properties.EnumerateObject().ToDictionary(
             p => p.Name,
             p => p.Value.ValueKind == JsonValueKind.String ? p.Value.GetString()! : p.Value.GetRawText(),
             StringComparer.Ordinal);

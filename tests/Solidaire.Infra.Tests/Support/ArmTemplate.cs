@@ -38,7 +38,7 @@ internal sealed class ArmTemplate
 
     public JsonElement Root { get; }
 
-    /// <summary>Every resource, at every level of nesting, deployments included.</summary>
+    /// <summary>Every resource the template creates, at every level of nesting, deployments included.</summary>
     public IReadOnlyList<ArmResource> Resources => _resources;
 
     public IEnumerable<string> Modules => _templates.Keys;
@@ -102,6 +102,9 @@ internal sealed class ArmTemplate
             : resources.EnumerateArray();
         foreach (var resource in all)
         {
+            // languageVersion 2.0 lists the resources a module only refers to ("existing"): not created.
+            if (resource.At("existing").ValueKind == JsonValueKind.True)
+                continue;
             var armResource = new ArmResource(module, resource);
             _resources.Add(armResource);
             if (armResource.Type == "Microsoft.Resources/deployments"

@@ -14,6 +14,9 @@ public sealed class CompiledMain
 
     internal Bicep.Result Build { get; }
 
+    /// <summary>What a deployment with the default test parameters would create (<see cref="Snapshot.Defaults"/>).</summary>
+    internal Snapshot Snapshot => Snapshot.Of();
+
     /// <summary>The compiled template; throws with the compiler's message if it did not compile.</summary>
     internal ArmTemplate Template =>
         _template ?? throw new InvalidOperationException($"infra/main.bicep did not compile:\n{Build.Stderr}");
