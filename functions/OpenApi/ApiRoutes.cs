@@ -90,7 +90,7 @@ internal static class ApiRoutes
             "forbidden", "charter_outdated", "staff_not_found", "staff_conflict") { Body = ApiBodies.CharterSignature() },
         new("StaffProfile", "A coach's profile: languages, certification, supervision (charter §3.9, §3.14).", Ok("The member."),
             "forbidden", "staff_not_found", "staff_conflict") { Body = ApiBodies.Profile() },
-        new("StaffCoaches", "The coaches of the collective (coordinators).", Ok("The coaches.")),
+        new("StaffCoaches", "The coaches of the collective (coordinators).", Ok("The coaches."), "forbidden"),
         new("StaffInviteCoach", "Invite a coach (coordinators).", Created("The new coach's id."), "forbidden", "already_registered", "staff_conflict")
             { Body = ApiBodies.Invitation() },
         new("StaffDeactivateCoach", "Deactivate a member (coordinators).", Ok("The member, inactive."), "forbidden", "staff_not_found", "last_coordinator", "staff_conflict"),
