@@ -31,7 +31,7 @@ internal static class ApiBodies
         Field.Optional("availability", Text(IntakeForm.MaxAvailability, multiline: true)),
         new("consentToProcessing", MustBeTrue("Consent to the processing of this request's data.")),
         new("acknowledgesNotTherapy", MustBeTrue("Acknowledges that coaching is not therapy (charter §3.1).")),
-        Field.Optional("website", Text(IntakeForm.MaxHoneypot, min: 0, "Left empty by people: a field only robots fill in.")),
+        Field.Optional("website", Text(IntakeForm.MaxHoneypot, description: "Left empty by people: a field only robots fill in.")),
         new("formDurationMs", Whole(0, description: "How long the form was open, in milliseconds.")));
 
     /// <summary><see cref="ComplaintForm.Parse"/>.</summary>

@@ -154,7 +154,13 @@ public sealed partial class ApiDocument
         {
             operation.Responses.Add(status.Key.ToString(System.Globalization.CultureInfo.InvariantCulture), new OpenApiResponse
             {
-                Description = string.Join(" ", status.Select(p => $"{p.Code}: {p.Title}")),
+                Description = string.Join(" ", status.Select(p => p.Title is null ? p.Code + "." : $"{p.Code}: {p.Title}")),
+                Headers = status.Any(p => p.RetryAfter)
+                    ? new Dictionary<string, IOpenApiHeader>(StringComparer.Ordinal)
+                    {
+                        ["Retry-After"] = new OpenApiHeader { Description = "Seconds to wait before trying again.", Schema = new OpenApiSchema { Type = JsonSchemaType.Integer, Minimum = "1" } },
+                    }
+                    : null,
                 Content = new Dictionary<string, IOpenApiMediaType>(StringComparer.Ordinal)
                 {
                     [ProblemResult.ContentType] = new OpenApiMediaType

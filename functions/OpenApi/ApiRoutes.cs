@@ -143,5 +143,5 @@ internal static class ApiRoutes
             { Parameters = Period },
     ];
 
-    private static OpenApiSchema Month() => ApiSchemas.Text(7, 7, pattern: "^[0-9]{4}-[0-9]{2}$");
+    private static OpenApiSchema Month() => new() { Type = JsonSchemaType.String, Pattern = "^[0-9]{4}-[0-9]{2}$" };
 }

@@ -96,5 +96,11 @@ internal static class ApiSchemas
 /// <summary>A property of a request body, required or not.</summary>
 internal sealed record Field(string Name, OpenApiSchema Schema, bool Required = true)
 {
-    public static Field Optional(string name, OpenApiSchema schema) => new(name, schema, Required: false);
+    /// <summary>An optional field: absent, null, or for a text empty (trimmed to nothing) all mean "not given".</summary>
+    public static Field Optional(string name, OpenApiSchema schema)
+    {
+        if (schema.Type == JsonSchemaType.String)
+            schema.MinLength = null;
+        return new(name, schema, Required: false);
+    }
 }

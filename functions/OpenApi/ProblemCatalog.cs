@@ -8,8 +8,11 @@ using Solidaire.Functions.Http;
 
 namespace Solidaire.Functions.OpenApi;
 
-/// <summary>A problem code the app can answer, with the HTTP status it comes with (<see cref="Problems.StatusFor"/>).</summary>
-public sealed record ProblemCode(string Code, int Status, string Title);
+/// <summary>
+/// A problem code the app can answer, with the HTTP status it comes with (<see cref="Problems.StatusFor"/>), its
+/// title where it is fixed (null where it depends on a value or a setting) and whether it says when to try again.
+/// </summary>
+public sealed record ProblemCode(string Code, int Status, string? Title, bool RetryAfter);
 
 /// <summary>
 /// Every problem code the code defines, read from the definitions themselves: each static
@@ -27,17 +30,12 @@ public static class ProblemCatalog
     public static ProblemCode Of(string code) =>
         Known.TryGetValue(code, out var known) ? known : throw new InvalidOperationException($"No failure in the code has the problem code {code}.");
 
-    /// <summary>The problems made by factories (their argument changes the title, never the code or status).</summary>
+    /// <summary>The problems factories make whose title does not depend on their argument.</summary>
     private static IEnumerable<ProblemResult> Made() =>
     [
         Problems.From(Failure.Invalid(new Dictionary<string, string[]>())),
-        Problems.From(Signature.AmountAboveMaximum(0)),
         Problems.From(Triage.NotAssignable([])),
-        Problems.From(SessionService.LimitReached(0)),
-        Problems.From(SessionService.TooClose(0)),
-        Problems.From(SessionService.TooFarAhead(0)),
         Problems.From(HttpFunctionGate.RateLimited(TimeSpan.Zero)),
-        Problems.From(JsonRequestReader.TooLarge(0)),
         Problems.NotFound(),
         Problems.MethodNotAllowed([]),
         Problems.Unauthorized(),
@@ -49,6 +47,16 @@ public static class ProblemCatalog
         Problems.Unexpected(""),
     ];
 
+    /// <summary>The problems whose title states a value or a setting: known by code and status, their title left out.</summary>
+    private static IEnumerable<ProblemResult> MadeWithValues() =>
+    [
+        Problems.From(Signature.AmountAboveMaximum(0)),
+        Problems.From(SessionService.LimitReached(0)),
+        Problems.From(SessionService.TooClose(0)),
+        Problems.From(SessionService.TooFarAhead(0)),
+        Problems.From(JsonRequestReader.TooLarge(0)),
+    ];
+
     private static Dictionary<string, ProblemCode> Build()
     {
         var declared = new[] { typeof(Failure).Assembly, typeof(Problems).Assembly }
@@ -57,11 +65,11 @@ public static class ProblemCatalog
             .SelectMany(t => t.GetFields(Statics).Where(f => f.FieldType == typeof(Failure) || f.FieldType == typeof(ProblemResult)).Select(f => f.GetValue(null)))
             .Select(v => v is Failure f ? Problems.From(f) : (ProblemResult)v!);
         var known = new Dictionary<string, ProblemCode>(StringComparer.Ordinal);
-        foreach (var problem in declared.Concat(Made()))
+        foreach (var (problem, fixedTitle) in declared.Concat(Made()).Select(p => (p, true)).Concat(MadeWithValues().Select(p => (p, false))))
         {
             if (known.TryGetValue(problem.Code, out var seen) && seen.Status != problem.Status)
                 throw new InvalidOperationException($"The problem code {problem.Code} comes with two statuses, {seen.Status} and {problem.Status}.");
-            known.TryAdd(problem.Code, new ProblemCode(problem.Code, problem.Status, problem.Title));
+            known.TryAdd(problem.Code, new ProblemCode(problem.Code, problem.Status, fixedTitle ? problem.Title : null, problem.RetryAfter is not null));
         }
         return known;
     }
