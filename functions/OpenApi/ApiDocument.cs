@@ -46,7 +46,8 @@ public sealed partial class ApiDocument
             {
                 Title = "Solidaire API",
                 Version = typeof(ApiDocument).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "0",
-                Description = "The HTTP functions of Solidaire. Every error is an RFC 9457 problem (application/problem+json) with a stable code.",
+                Description = "The HTTP functions of Solidaire. Every error is an RFC 9457 problem (application/problem+json) with a stable code, "
+                    + "listed under each operation. Any other address answers 404 not_found, and a known address asked with another method 405 method_not_allowed (with Allow).",
             },
             Paths = [],
             Tags = new HashSet<OpenApiTag>
