@@ -28,6 +28,7 @@ public static class AppServices
             .ValidateOnStart();
 
         services.AddSingleton(_ => FunctionCatalog.Load(AppContext.BaseDirectory));
+        services.AddSingleton<OpenApi.ApiDocument>();
         services.AddSingleton<JsonRequestReader>();
         services.AddSingleton<Client.ClientLinkRequests>();
         services.AddSingleton<ClientAddress>();

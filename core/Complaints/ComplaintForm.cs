@@ -20,6 +20,11 @@ public sealed partial record ComplaintForm(
 {
     public const int MinDescription = 20;
     public const int MaxDescription = 4000;
+    public const int MaxMemberName = 200;
+    public const int MaxEngagementReference = 20;
+
+    /// <summary>A reference as our emails give it (ABCD-2345-EFGH), the hyphens optional.</summary>
+    public const string ReferencePattern = "^[0-9A-Za-z]{4}-?[0-9A-Za-z]{4}-?[0-9A-Za-z]{4}$";
 
     private static readonly HashSet<string> Fields = ["description", "memberName", "engagementReference", "contactEmail", "preferredLanguage"];
 
@@ -32,8 +37,8 @@ public sealed partial record ComplaintForm(
         var description = FormFields.Text(body, "description", errors, required: true, max: MaxDescription, multiline: true);
         if (description is not null && description.EnumerateRunes().Count() < MinDescription)
             errors.Add("description", $"Must be at least {MinDescription} characters.");
-        var memberName = FormFields.Text(body, "memberName", errors, required: false, max: 200, multiline: false);
-        var reference = FormFields.Text(body, "engagementReference", errors, required: false, max: 20, multiline: false);
+        var memberName = FormFields.Text(body, "memberName", errors, required: false, max: MaxMemberName, multiline: false);
+        var reference = FormFields.Text(body, "engagementReference", errors, required: false, max: MaxEngagementReference, multiline: false);
         if (reference is not null)
         {
             if (ReferenceShape().IsMatch(reference))
@@ -51,6 +56,6 @@ public sealed partial record ComplaintForm(
         return Outcome<ComplaintForm>.Ok(new ComplaintForm(description!, memberName, reference, email!, language!));
     }
 
-    [GeneratedRegex("^[0-9A-Za-z]{4}-?[0-9A-Za-z]{4}-?[0-9A-Za-z]{4}$")]
+    [GeneratedRegex(ReferencePattern)]
     private static partial Regex ReferenceShape();
 }

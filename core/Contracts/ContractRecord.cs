@@ -25,6 +25,7 @@ public static class ContractStatus
 public sealed record ContractIssueForm(int SessionsPlanned, string Format, decimal UsualPricePerSessionEur, string? Message)
 {
     public const decimal MaxPricePerSessionEur = 10_000m;
+    public const int MaxMessage = 2000;
 
     private static readonly HashSet<string> Fields = ["sessionsPlanned", "format", "usualPricePerSessionEur", "message"];
 
@@ -34,8 +35,8 @@ public sealed record ContractIssueForm(int SessionsPlanned, string Format, decim
         if (!FormFields.OnlyKnownFields(body, Fields, errors))
             return errors.ToFailure();
         int sessions = 0;
-        if (!body.TryGetProperty("sessionsPlanned", out var s) || s.ValueKind != JsonValueKind.Number || !s.TryGetInt32(out sessions) || sessions is < 1 or > 4)
-            errors.Add("sessionsPlanned", "Must be a whole number from 1 to 4 (charter §3.5).");
+        if (!body.TryGetProperty("sessionsPlanned", out var s) || s.ValueKind != JsonValueKind.Number || !s.TryGetInt32(out sessions) || sessions is < 1 or > ContractTemplate.MaxSessions)
+            errors.Add("sessionsPlanned", $"Must be a whole number from 1 to {ContractTemplate.MaxSessions} (charter §3.5).");
         var format = SessionFormats.Default;
         if (body.TryGetProperty("format", out var f) && f.ValueKind != JsonValueKind.Null)
         {
@@ -48,7 +49,7 @@ public sealed record ContractIssueForm(int SessionsPlanned, string Format, decim
         if (!body.TryGetProperty("usualPricePerSessionEur", out var p) || p.ValueKind != JsonValueKind.Number || !p.TryGetDecimal(out price)
             || price <= 0 || price > MaxPricePerSessionEur || decimal.Round(price, 2) != price)
             errors.Add("usualPricePerSessionEur", "Must be your usual price for one session in euros, above 0, to the cent (the client must see it, charter §2).");
-        var message = FormFields.Text(body, "message", errors, required: false, max: 2000, multiline: true);
+        var message = FormFields.Text(body, "message", errors, required: false, max: MaxMessage, multiline: true);
         return errors.Any ? errors.ToFailure() : Outcome<ContractIssueForm>.Ok(new ContractIssueForm(sessions, format, price, message));
     }
 }

@@ -33,6 +33,8 @@ public static class Signature
 {
     public const int MinDescription = 10;
     public const int MaxDescription = 500;
+    /// <summary>A first and a last name (<see cref="FormFields.MaxName"/> each) and the space between.</summary>
+    public const int MaxSignatureName = 2 * FormFields.MaxName + 1;
 
     public static readonly Failure AmountBelowMinimum = new(FailureKind.Unprocessable, "amount_below_minimum", "A financial contribution is at least 1 €.");
     public static readonly Failure ContractChanged = new(FailureKind.Conflict, "contract_changed", "The contract changed after you read it: read it again before signing.");
@@ -57,9 +59,9 @@ public static class Signature
             : null;
         if (supervision is null)
             errors.Add("supervisionConsent", "Must be true or false: yes or no to your situation being discussed anonymously in supervision (charter §3.14).");
-        var name = FormFields.Text(body, "signatureName", errors, required: true, max: 201, multiline: false);
-        var sha = FormFields.Text(body, "sha256", errors, required: true, max: 64, multiline: false);
-        if (sha is not null && (sha.Length != 64 || !sha.All(c => char.IsAsciiDigit(c) || c is >= 'a' and <= 'f')))
+        var name = FormFields.Text(body, "signatureName", errors, required: true, max: MaxSignatureName, multiline: false);
+        var sha = FormFields.Text(body, "sha256", errors, required: true, max: Staff.StaffForms.Sha256Length, multiline: false);
+        if (sha is not null && (sha.Length != Staff.StaffForms.Sha256Length || !sha.All(c => char.IsAsciiDigit(c) || c is >= 'a' and <= 'f')))
             errors.Add("sha256", "Must be the contract's SHA-256 as the page shows it: 64 lowercase hexadecimal digits.");
         if (errors.Any)
             return errors.ToFailure();

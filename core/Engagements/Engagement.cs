@@ -20,6 +20,9 @@ public static class EngagementStatus
     public const string Closed = "closed";
 
     public static bool IsOpen(string status) => status is Proposed or Active;
+
+    /// <summary>Every status, as the collective's list filters by it.</summary>
+    public static readonly IReadOnlyList<string> All = [Proposed, Active, Closed, Refused];
 }
 
 /// <summary>How an engagement ended (§3.7, §3.21, §3.23, §5.1, §5.2).</summary>

@@ -18,6 +18,7 @@ public sealed record Referral(string To, string? Professional)
 {
     public const string Collective = "collective";
     public const string External = "external";
+    public const int MaxProfessional = 120;
 }
 
 /// <summary>How the coach closes an engagement: its outcome and, for a referral, where to.</summary>
@@ -52,7 +53,7 @@ public sealed record ClosureForm(string Outcome, Referral? Referral)
                 if (FormFields.OnlyKnownFields(r, ReferralFields, inner))
                 {
                     var to = r.TryGetProperty("to", out var t) && t.ValueKind == JsonValueKind.String ? t.GetString() : null;
-                    var professional = FormFields.Text(r, "professional", inner, required: to == Referral.External, max: 120, multiline: false);
+                    var professional = FormFields.Text(r, "professional", inner, required: to == Referral.External, max: Referral.MaxProfessional, multiline: false);
                     if (to is not (Referral.Collective or Referral.External))
                         inner.Add("to", "Must be collective or external.");
                     else if (to == Referral.Collective && professional is not null)

@@ -93,8 +93,8 @@ public sealed class Engagements(
     {
         if (!actor.Has(StaffRoles.Coordinator))
             return StaffService.NotAllowed;
-        if (status is not null && status is not (EngagementStatus.Proposed or EngagementStatus.Active or EngagementStatus.Closed or EngagementStatus.Refused))
-            return Failure.Invalid(new Dictionary<string, string[]> { ["status"] = ["Must be one of: proposed, active, closed, refused."] });
+        if (status is not null && !EngagementStatus.All.Contains(status))
+            return Failure.Invalid(new Dictionary<string, string[]> { ["status"] = ["Must be one of: " + string.Join(", ", EngagementStatus.All) + "."] });
         var listed = index.AllAsync(status, cancellationToken);
         var names = (await registry.ListAsync(cancellationToken).ConfigureAwait(false)).ToDictionary(m => m.MemberId, m => m.DisplayName, StringComparer.Ordinal);
         return Outcome<IReadOnlyList<CollectiveEngagement>>.Ok([.. (await listed.ConfigureAwait(false)).Select(e => new CollectiveEngagement(

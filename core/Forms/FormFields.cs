@@ -13,6 +13,9 @@ namespace Solidaire.Core.Forms;
 /// </summary>
 public static class FormFields
 {
+    /// <summary>The longest first, last or display name, in characters.</summary>
+    public const int MaxName = 100;
+
     /// <summary>A text as compared for "the same": compatibility-normalised, case and accents folded, spaces collapsed.</summary>
     public static string Comparable(string text)
     {
@@ -74,7 +77,7 @@ public static class FormFields
     /// </summary>
     public static string? Name(JsonElement body, string name, FieldErrors errors)
     {
-        var text = Text(body, name, errors, required: true, max: 100, multiline: false);
+        var text = Text(body, name, errors, required: true, max: MaxName, multiline: false);
         if (text is null)
             return null;
         if (!IsName(text))

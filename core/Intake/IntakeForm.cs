@@ -44,6 +44,14 @@ public sealed record IntakeForm(
     /// <summary>The role as the form and the API spell it ("self_employed").</summary>
     public static string RoleName(ClientRole role) => RoleNames[role];
 
+    public const int MaxPhone = 40;
+    public const int MaxRole = 20;
+    public const int MaxOrganisation = 200;
+    public const int MinSituation = 20;
+    public const int MaxSituation = 4000;
+    public const int MaxAvailability = 500;
+    public const int MaxHoneypot = 1000;
+
     public static readonly IReadOnlySet<string> Languages = new HashSet<string>(StringComparer.Ordinal) { "fr", "en" };
 
     private static readonly HashSet<string> Fields =
@@ -74,24 +82,24 @@ public sealed record IntakeForm(
         var firstName = FormFields.Name(body, "firstName", errors);
         var lastName = FormFields.Name(body, "lastName", errors);
         var email = FormFields.Email(body, "email", errors);
-        var phone = FormFields.Text(body, "phone", errors, required: false, max: 40, multiline: false);
+        var phone = FormFields.Text(body, "phone", errors, required: false, max: MaxPhone, multiline: false);
         if (phone is not null && !IsPhone(phone))
             errors.Add("phone", "Must be a phone number (digits, spaces, + ( ) . -).");
-        var roleText = FormFields.Text(body, "role", errors, required: true, max: 20, multiline: false);
+        var roleText = FormFields.Text(body, "role", errors, required: true, max: MaxRole, multiline: false);
         ClientRole role = default;
         if (roleText is not null && !Roles.TryGetValue(roleText, out role))
             errors.Add("role", "Must be one of: " + string.Join(", ", Roles.Keys) + ".");
-        var organisation = FormFields.Text(body, "organisation", errors, required: false, max: 200, multiline: false);
-        var situation = FormFields.Text(body, "situation", errors, required: true, max: 4000, multiline: true);
-        if (situation is not null && situation.EnumerateRunes().Count() < 20)
-            errors.Add("situation", "Must be at least 20 characters.");
+        var organisation = FormFields.Text(body, "organisation", errors, required: false, max: MaxOrganisation, multiline: false);
+        var situation = FormFields.Text(body, "situation", errors, required: true, max: MaxSituation, multiline: true);
+        if (situation is not null && situation.EnumerateRunes().Count() < MinSituation)
+            errors.Add("situation", $"Must be at least {MinSituation} characters.");
         var language = FormFields.Text(body, "preferredLanguage", errors, required: true, max: 2, multiline: false);
         if (language is not null && !Languages.Contains(language))
             errors.Add("preferredLanguage", "Must be fr or en.");
-        var availability = FormFields.Text(body, "availability", errors, required: false, max: 500, multiline: true);
+        var availability = FormFields.Text(body, "availability", errors, required: false, max: MaxAvailability, multiline: true);
         MustBeTrue(body, "consentToProcessing", errors);
         MustBeTrue(body, "acknowledgesNotTherapy", errors);
-        var honeypot = FormFields.Text(body, "website", errors, required: false, max: 1000, multiline: true, allowControl: true);
+        var honeypot = FormFields.Text(body, "website", errors, required: false, max: MaxHoneypot, multiline: true, allowControl: true);
         var duration = Duration(body, errors);
 
         if (errors.Any)

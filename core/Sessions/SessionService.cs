@@ -40,11 +40,11 @@ public sealed class SessionService(
         Alternatives = ["classic_contract", "referral"],
     };
 
-    public Failure TooClose => new(FailureKind.Unprocessable, "sessions_too_close",
-        $"Sessions must be at least {options.Value.MinimumSpacingDays} days apart.");
+    public static Failure TooClose(int minimumSpacingDays) => new(FailureKind.Unprocessable, "sessions_too_close",
+        $"Sessions must be at least {minimumSpacingDays} days apart.");
 
-    public Failure TooFarAhead => new(FailureKind.Unprocessable, "session_too_far_ahead",
-        $"A session can be booked at most {options.Value.MaxDaysAhead} days ahead.");
+    public static Failure TooFarAhead(int maxDaysAhead) => new(FailureKind.Unprocessable, "session_too_far_ahead",
+        $"A session can be booked at most {maxDaysAhead} days ahead.");
 
     public static readonly Failure BeforeSignature = new(FailureKind.Unprocessable, "session_before_signature",
         "A session cannot take place before the day the client signed the contract.");
@@ -144,10 +144,10 @@ public sealed class SessionService(
         if (form.Start.UtcDateTime.Date < signedAt.UtcDateTime.Date)
             return BeforeSignature;
         if (form.Start > time.GetUtcNow().AddDays(o.MaxDaysAhead))
-            return TooFarAhead;
+            return TooFarAhead(options.Value.MaxDaysAhead);
         var spacing = TimeSpan.FromDays(o.MinimumSpacingDays);
         if (others.Any(r => (StoredSession.StartOf(r) - form.Start).Duration() < spacing))
-            return TooClose;
+            return TooClose(options.Value.MinimumSpacingDays);
         return null;
     }
 

@@ -19,11 +19,20 @@ public sealed record ConfirmationForm(bool NoConflictDeclared);
 /// <summary>The staff API's request bodies, read with the same rules as the intake form: unknown fields refused.</summary>
 public static class StaffForms
 {
+    public const int MaxToken = 4096;
+    public const int MaxCertification = 20;
+    public const int MaxProfileText = 200;
+    public const int Sha256Length = 64;
+    public const int MaxMemberId = 64;
+    public const int MaxReason = 1000;
+    public const int MaxResolution = 4000;
+    public const int MaxLanguages = 2;
+
     public static Outcome<SignInRequest> SignIn(JsonElement body) =>
         Read(body, ["email"], errors => FormFields.Email(body, "email", errors) is { } email ? new SignInRequest(email) : null);
 
     public static Outcome<AccessTokenRequest> AccessToken(JsonElement body) =>
-        Read(body, ["token"], errors => FormFields.Text(body, "token", errors, required: true, max: 4096, multiline: false) is { } token ? new AccessTokenRequest(token) : null);
+        Read(body, ["token"], errors => FormFields.Text(body, "token", errors, required: true, max: MaxToken, multiline: false) is { } token ? new AccessTokenRequest(token) : null);
 
     public static Outcome<CoachInvitation> Invitation(JsonElement body) => Read(body, ["email", "displayName"], errors =>
     {
@@ -36,15 +45,15 @@ public static class StaffForms
     {
         var name = FormFields.Name(body, "displayName", errors);
         var languages = Languages(body, errors);
-        var certification = FormFields.Text(body, "certification", errors, required: true, max: 20, multiline: false);
+        var certification = FormFields.Text(body, "certification", errors, required: true, max: MaxCertification, multiline: false);
         if (certification is not null && !Certifications.All.Contains(certification))
         {
             errors.Add("certification", "Must be one of: " + string.Join(", ", Certifications.All) + ".");
             certification = null;
         }
-        var certifyingBody = FormFields.Text(body, "certifyingBody", errors, required: false, max: 200, multiline: false);
-        var supervisor = FormFields.Text(body, "supervisor", errors, required: true, max: 200, multiline: false);
-        var insurance = FormFields.Text(body, "insurance", errors, required: false, max: 200, multiline: false);
+        var certifyingBody = FormFields.Text(body, "certifyingBody", errors, required: false, max: MaxProfileText, multiline: false);
+        var supervisor = FormFields.Text(body, "supervisor", errors, required: true, max: MaxProfileText, multiline: false);
+        var insurance = FormFields.Text(body, "insurance", errors, required: false, max: MaxProfileText, multiline: false);
         return name is null || languages is null || certification is null || supervisor is null
             ? null
             : new ProfileForm(name, new CoachProfile(languages, certification, certifyingBody, supervisor, insurance));
@@ -52,8 +61,8 @@ public static class StaffForms
 
     public static Outcome<CharterSignatureForm> CharterSignature(JsonElement body) => Read(body, ["charterSha256"], errors =>
     {
-        var hash = FormFields.Text(body, "charterSha256", errors, required: true, max: 64, multiline: false);
-        if (hash is not null && (hash.Length != 64 || hash.Any(c => !char.IsAsciiHexDigitLower(c) && !char.IsAsciiDigit(c))))
+        var hash = FormFields.Text(body, "charterSha256", errors, required: true, max: Sha256Length, multiline: false);
+        if (hash is not null && (hash.Length != Sha256Length || hash.Any(c => !char.IsAsciiHexDigitLower(c) && !char.IsAsciiDigit(c))))
         {
             errors.Add("charterSha256", "Must be the SHA-256 of the charter: 64 lowercase hexadecimal digits.");
             return null;
@@ -62,12 +71,12 @@ public static class StaffForms
     });
 
     public static Outcome<string> Assignment(JsonElement body) =>
-        Read(body, ["coachId"], errors => FormFields.Text(body, "coachId", errors, required: true, max: 64, multiline: false));
+        Read(body, ["coachId"], errors => FormFields.Text(body, "coachId", errors, required: true, max: MaxMemberId, multiline: false));
 
     public static Outcome<Engagements.DeclineForm> Decline(JsonElement body) => Read(body, ["reason", "referral"], errors =>
     {
-        var reason = FormFields.Text(body, "reason", errors, required: true, max: 1000, multiline: true);
-        var referral = FormFields.Text(body, "referral", errors, required: false, max: 1000, multiline: true);
+        var reason = FormFields.Text(body, "reason", errors, required: true, max: MaxReason, multiline: true);
+        var referral = FormFields.Text(body, "referral", errors, required: false, max: MaxReason, multiline: true);
         return reason is null ? null : new Engagements.DeclineForm(reason, referral);
     });
 
@@ -82,10 +91,10 @@ public static class StaffForms
     });
 
     public static Outcome<string> Refusal(JsonElement body) =>
-        Read(body, ["reason"], errors => FormFields.Text(body, "reason", errors, required: true, max: 1000, multiline: true));
+        Read(body, ["reason"], errors => FormFields.Text(body, "reason", errors, required: true, max: MaxReason, multiline: true));
 
     public static Outcome<Complaints.ComplaintClosure> ComplaintClosure(JsonElement body) => Read(body, ["resolution"], errors =>
-        FormFields.Text(body, "resolution", errors, required: true, max: 4000, multiline: true) is { } resolution ? new Complaints.ComplaintClosure(resolution) : null);
+        FormFields.Text(body, "resolution", errors, required: true, max: MaxResolution, multiline: true) is { } resolution ? new Complaints.ComplaintClosure(resolution) : null);
 
     private static IReadOnlyList<string>? Languages(JsonElement body, FieldErrors errors)
     {
@@ -94,7 +103,7 @@ public static class StaffForms
             errors.Add("languages", "Required.");
             return null;
         }
-        if (value.ValueKind != JsonValueKind.Array || value.GetArrayLength() is 0 or > 2
+        if (value.ValueKind != JsonValueKind.Array || value.GetArrayLength() is 0 or > MaxLanguages
             || value.EnumerateArray().Any(l => l.ValueKind != JsonValueKind.String || l.GetString() is not ("fr" or "en")))
         {
             errors.Add("languages", "Must be a list of one or two of: fr, en.");

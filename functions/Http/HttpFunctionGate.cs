@@ -22,9 +22,13 @@ public sealed class HttpFunctionGate(IpRateLimiter limiter, ClientAddress client
         (trigger.Route.StartsWith("staff/", StringComparison.OrdinalIgnoreCase) || trigger.Route.StartsWith("client/", StringComparison.OrdinalIgnoreCase))
         && !TokenIssuingRoutes.Contains(trigger.Route);
 
+    /// <summary>Whether a request of <paramref name="method"/> to this route counts against the per-IP limit.</summary>
+    public static bool IsRateLimited(HttpTrigger trigger, string method) =>
+        trigger.AuthLevel == AuthLevel.Anonymous && HttpMethods.IsPost(method) && !IsTokenProtected(trigger);
+
     public ProblemResult? Admit(HttpContext http, HttpTrigger trigger)
     {
-        if (trigger.AuthLevel != AuthLevel.Anonymous || !HttpMethods.IsPost(http.Request.Method) || IsTokenProtected(trigger))
+        if (!IsRateLimited(trigger, http.Request.Method))
             return null;
         return limiter.TryAcquire(clientAddress.Resolve(http)) is { } wait ? Problems.From(RateLimited(wait)) : null;
     }

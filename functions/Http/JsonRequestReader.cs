@@ -21,10 +21,14 @@ public sealed class JsonRequestReader(IOptions<HttpOptions> options)
         AllowDuplicateProperties = false,
     };
 
+    public static readonly Failure NotJson = new(FailureKind.UnsupportedMediaType, "unsupported_media_type", "Send the body as application/json (UTF-8).");
+    public static readonly Failure Malformed = new(FailureKind.Malformed, "malformed_json", "The body is not valid JSON.");
+    public static readonly Failure NotAnObject = new(FailureKind.Malformed, "malformed_json", "The body must be a JSON object.");
+
     public async Task<Outcome<JsonDocument>> ReadObjectAsync(HttpRequest request, CancellationToken cancellationToken)
     {
         if (!IsJson(request.ContentType))
-            return new Failure(FailureKind.UnsupportedMediaType, "unsupported_media_type", "Send the body as application/json (UTF-8).");
+            return NotJson;
 
         var limit = options.Value.MaxBodyBytes;
         if (request.ContentLength > limit)
@@ -51,12 +55,12 @@ public sealed class JsonRequestReader(IOptions<HttpOptions> options)
             }
             catch (Exception e) when (e is JsonException or ArgumentException or InvalidOperationException)
             {
-                return new Failure(FailureKind.Malformed, "malformed_json", "The body is not valid JSON.");
+                return Malformed;
             }
             if (document.RootElement.ValueKind != JsonValueKind.Object)
             {
                 document.Dispose();
-                return new Failure(FailureKind.Malformed, "malformed_json", "The body must be a JSON object.");
+                return NotAnObject;
             }
             return Outcome<JsonDocument>.Ok(document);
         }
@@ -66,7 +70,7 @@ public sealed class JsonRequestReader(IOptions<HttpOptions> options)
         }
     }
 
-    private static Failure TooLarge(int limit) =>
+    public static Failure TooLarge(int limit) =>
         new(FailureKind.PayloadTooLarge, "payload_too_large", $"The body is larger than {limit} bytes.");
 
     private static bool IsJson(string? contentType)

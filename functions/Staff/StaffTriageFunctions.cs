@@ -11,6 +11,9 @@ namespace Solidaire.Functions.Staff;
 /// <summary>Triage and engagements (issue 8): the queue, an intake's detail, assignment, declining; a coach's answer.</summary>
 public sealed partial class StaffFunctions
 {
+    /// <summary>The longest queue cursor read; a longer one is ignored (the first page is served).</summary>
+    internal const int MaxCursor = 200;
+
     private static readonly Failure OnlyNewStatus = Failure.Invalid(new Dictionary<string, string[]> { ["status"] = ["Must be new (the intakes waiting for triage)."] });
 
     [Function("StaffIntakes")]
@@ -20,7 +23,7 @@ public sealed partial class StaffFunctions
         {
             if (request.Query["status"].ToString() is { Length: > 0 } status && status != IntakeStatus.New)
                 return Problems.From(OnlyNewStatus);
-            var cursor = request.Query["cursor"].ToString() is { Length: > 0 and <= 200 } c ? c : null;
+            var cursor = request.Query["cursor"].ToString() is { Length: > 0 and <= MaxCursor } c ? c : null;
             var page = await triage.QueueAsync(actor, cursor, cancellationToken);
             return Answers.From(page, StatusCodes.Status200OK, p => new { items = p.Items.Select(StaffViews.Intake), next = p.Next });
         }, cancellationToken);

@@ -109,6 +109,7 @@ window.SolidaireText = {
     "footer.contact": "Nous écrire\u00a0:",
     "footer.privacy": "Vos données personnelles\u00a0: ce que nous gardons, combien de temps, comment les effacer",
     "footer.complaint": "Faire une réclamation sur la conduite d'un membre",
+    "footer.api": "Documentation de l'API, pour les intégrateurs",
     "privacy.page.title": "Vos données personnelles — Solidaire",
     "privacy.back": "Demander un accompagnement"
   },
@@ -216,6 +217,7 @@ window.SolidaireText = {
     "footer.contact": "Write to us:",
     "footer.privacy": "Your personal data: what we keep, for how long, how to erase it",
     "footer.complaint": "Complain about a member's conduct",
+    "footer.api": "API documentation, for integrators",
     "privacy.page.title": "Your personal data — Solidaire",
     "privacy.back": "Ask for support"
   }

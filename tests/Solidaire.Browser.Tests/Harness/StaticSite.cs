@@ -6,7 +6,7 @@ namespace Solidaire.Browser.Tests.Harness;
 
 /// <summary>
 /// web/ served as a separate static website would serve it (another origin than the API), with the API's
-/// origin written into index.html's &lt;meta name="solidaire-api-base"&gt;, as a deployment does.
+/// origin written into each page's &lt;meta name="solidaire-api-base"&gt;, as a deployment does (infra/hooks/publish-web.sh).
 /// </summary>
 public sealed class StaticSite : IAsyncDisposable
 {
@@ -71,10 +71,10 @@ public sealed class StaticSite : IAsyncDisposable
             return;
         }
         var bytes = await File.ReadAllBytesAsync(path);
-        if (relative == "index.html")
+        if (relative.EndsWith(".html", StringComparison.Ordinal))
         {
             var html = Encoding.UTF8.GetString(bytes);
-            if (!html.Contains(ApiBaseMeta, StringComparison.Ordinal))
+            if (relative == "index.html" && !html.Contains(ApiBaseMeta, StringComparison.Ordinal))
                 throw new InvalidOperationException("web/index.html has no empty solidaire-api-base meta to configure.");
             bytes = Encoding.UTF8.GetBytes(html.Replace(ApiBaseMeta, $"<meta name=\"solidaire-api-base\" content=\"{_apiBase}\">", StringComparison.Ordinal));
         }
