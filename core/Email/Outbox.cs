@@ -1,5 +1,6 @@
 using Azure.Data.Tables;
 using Solidaire.Core.Dossiers;
+using Solidaire.Core.Telemetry;
 
 namespace Solidaire.Core.Email;
 
@@ -68,6 +69,8 @@ public static class OutboxRow
             [CreatedAt] = now,
             // Sealed: a reference may hold an address or a video room's link (a calendar invitation).
             [Attachment] = cipher.Seal(rowKey, Attachment, attachment),
+            // The request that caused it: sending it, however late, joins that request's trace.
+            [Correlation.RowProperty] = Correlation.Current(),
         };
         return new OutboxMessage(row, new OutgoingEmail(messageId, to, content.Language, content.Subject, content.Text, content.Html, attachment));
     }
