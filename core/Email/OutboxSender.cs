@@ -1,11 +1,9 @@
-using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Solidaire.Core.Deadlines;
 using Solidaire.Core.Dossiers;
 using Solidaire.Core.PersonalData;
 using Solidaire.Core.Storage;
-using Solidaire.Core.Telemetry;
 
 namespace Solidaire.Core.Email;
 
@@ -91,7 +89,7 @@ public sealed partial class OutboxSender(
             if (m.Email.AttachmentReference is { } reference && !made.ContainsKey(reference + "|" + m.Email.Language))
                 made[reference + "|" + m.Email.Language] = MakeAttachmentAsync(unit, reference, m.Email.Language, cancellationToken);
         }
-        var outcomes = await Task.WhenAll(leased.Select(m => SendOneAsync(m, made, cancellationToken))).ConfigureAwait(false);
+        var outcomes = await Task.WhenAll(leased.Select(m => SendOneAsync(m.Email, made, cancellationToken))).ConfigureAwait(false);
         var o = options.Value;
         var now = time.GetUtcNow();
         var transaction = new PartitionTransaction(unit.Dossier.PartitionKey);
@@ -156,17 +154,7 @@ public sealed partial class OutboxSender(
         }
     }
 
-    /// <summary>One attempt, in its own span (in the trace of the request that wrote the email), counted by its outcome.</summary>
-    private async Task<SendOutcome> SendOneAsync(OutboxMessage message, Dictionary<string, Task<EmailAttachment?>> made, CancellationToken cancellationToken)
-    {
-        using var activity = Correlation.StartCausedBy(SolidaireTelemetry.Spans.EmailSend, message.Row.GetString(Correlation.RowProperty), ActivityKind.Client);
-        activity?.SetTag(SolidaireTelemetry.Tags.EmailKind, message.Kind).SetTag(SolidaireTelemetry.Tags.EmailMessageId, message.Email.MessageId);
-        var outcome = await AttemptAsync(message.Email, made, cancellationToken).ConfigureAwait(false);
-        Count(outcome, activity);
-        return outcome;
-    }
-
-    private async Task<SendOutcome> AttemptAsync(OutgoingEmail email, Dictionary<string, Task<EmailAttachment?>> made, CancellationToken cancellationToken)
+    private async Task<SendOutcome> SendOneAsync(OutgoingEmail email, Dictionary<string, Task<EmailAttachment?>> made, CancellationToken cancellationToken)
     {
         try
         {
@@ -178,25 +166,6 @@ public sealed partial class OutboxSender(
         {
             return new SendOutcome.Transient(e.GetType().Name, null);
         }
-    }
-
-    /// <summary>Every attempt's outcome, once: sent, or failed with the kind of its reason (never the provider's text).</summary>
-    private static void Count(SendOutcome outcome, Activity? activity)
-    {
-        var reason = outcome switch
-        {
-            SendOutcome.Permanent => BusinessCounters.FailureReasons.Permanent,
-            SendOutcome.ConfigurationFault => BusinessCounters.FailureReasons.Configuration,
-            SendOutcome.Transient => BusinessCounters.FailureReasons.Transient,
-            _ => null,
-        };
-        if (reason is null)
-            BusinessCounters.EmailSent();
-        else
-            BusinessCounters.EmailFailed(reason);
-        activity?.SetTag(SolidaireTelemetry.Tags.EmailOutcome, reason ?? "sent");
-        if (reason is not null)
-            activity?.SetStatus(ActivityStatusCode.Error, reason);
     }
 
     /// <summary>The document a reference names, made now from the unit's records (never kept in the outbox).</summary>
