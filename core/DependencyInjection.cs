@@ -124,10 +124,11 @@ public static class DependencyInjection
         services.AddHttpClient(nameof(SendGridSender));
         services.AddSingleton<SendGridSender>();
         services.AddSingleton<PickupFolderSender>();
-        services.TryAddSingleton<IEmailSender>(sp =>
+        // Every email leaves through this one sender: its span and its count are taken there.
+        services.TryAddSingleton<IEmailSender>(sp => new ObservedEmailSender(
             string.IsNullOrWhiteSpace(sp.GetRequiredService<IOptions<EmailOptions>>().Value.SendGridApiKey)
                 ? sp.GetRequiredService<PickupFolderSender>()
-                : sp.GetRequiredService<SendGridSender>());
+                : sp.GetRequiredService<SendGridSender>()));
         services.AddSingleton<OutboxSender>();
         services.AddSingleton<IDeadlineHandler>(sp => sp.GetRequiredService<OutboxSender>());
         services.AddSingleton<OutboxDispatcher>();

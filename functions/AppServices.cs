@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Solidaire.Core;
 using Solidaire.Functions.Http;
 using Solidaire.Functions.Metadata;
+using Solidaire.Functions.Telemetry;
 
 namespace Solidaire.Functions;
 
@@ -15,6 +16,7 @@ public static class AppServices
         services.AddSolidaireCore(configuration);
         services.AddSolidaireStorage(configuration);
         services.AddSolidaireEmail(configuration);
+        services.AddSolidaireTelemetry(configuration);
         // The executors of the IActionResults the functions return (JsonResult, ObjectResult), whoever hosts them.
         services.AddMvcCore();
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Azure.Data.Tables;
+using Solidaire.Core.Telemetry;
 
 namespace Solidaire.Core.Deadlines;
 
@@ -16,6 +17,12 @@ public sealed record DeadlineKind(string Name, DeadlineLane Lane);
 /// </summary>
 public sealed record Deadline(string Kind, DeadlineLane Lane, DateTimeOffset Due, string Dossier, string Subject, int Attempt, string Id)
 {
+    /// <summary>
+    /// The trace context of the request that made this deadline (taken when it is made, kept through
+    /// every move), so running it, however late, joins that request's trace (<see cref="Correlation"/>).
+    /// </summary>
+    public string? TraceParent { get; init; } = Correlation.Current();
+
     public static Deadline New(DeadlineKind kind, DateTimeOffset due, string dossier, string subject) =>
         new(kind.Name, kind.Lane, due, dossier, subject, 0, Guid.NewGuid().ToString("N"));
 
@@ -67,6 +74,7 @@ public static class DeadlineRows
         [Subject] = d.Subject,
         [Attempt] = d.Attempt,
         [LastError] = lastError,
+        [Correlation.RowProperty] = d.TraceParent,
     };
 
     /// <summary>The deadline a row holds. A row that does not parse still comes back (kind "?"), so it is retried and parked, not skipped forever.</summary>
@@ -78,6 +86,9 @@ public static class DeadlineRows
         var due = parts.Length == 3 && DateTime.TryParseExact(parts[1], TimeFormat, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out var t)
             ? new DateTimeOffset(t, TimeSpan.Zero)
             : e.GetDateTimeOffset(Due) ?? DateTimeOffset.MinValue;
-        return new Deadline(e.GetString(Kind) ?? "?", lane, due, e.GetString(Dossier) ?? "", e.GetString(Subject) ?? "", e.GetInt32(Attempt) ?? 0, id);
+        return new Deadline(e.GetString(Kind) ?? "?", lane, due, e.GetString(Dossier) ?? "", e.GetString(Subject) ?? "", e.GetInt32(Attempt) ?? 0, id)
+        {
+            TraceParent = e.GetString(Correlation.RowProperty),
+        };
     }
 }

@@ -1,5 +1,7 @@
+using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Solidaire.Core.Telemetry;
 
 namespace Solidaire.Core.Deadlines;
 
@@ -57,12 +59,14 @@ public sealed partial class DeadlineRunner(
         var settlements = new List<Settlement>(held.Count);
         foreach (var (deadline, work) in held)
         {
+            using var activity = StartRun(deadline);
             try
             {
-                settlements.Add(Settlement.Of(deadline, await work(cancellationToken).ConfigureAwait(false)));
+                settlements.Add(Ran(deadline, await work(cancellationToken).ConfigureAwait(false)));
             }
             catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
             {
+                Failed(activity, e);
                 LogHeldFailed(logger, deadline.Kind, deadline.Id, e.GetType().Name);
             }
         }
@@ -71,20 +75,23 @@ public sealed partial class DeadlineRunner(
 
     private async Task<Settlement> RunOneAsync(Deadline deadline, CancellationToken cancellationToken)
     {
+        using var activity = StartRun(deadline);
         try
         {
             if (!_handlers.TryGetValue(deadline.Kind, out var handler))
                 throw new UnknownDeadlineKindException();
-            return Settlement.Of(deadline, await handler.HandleAsync(deadline, cancellationToken).ConfigureAwait(false));
+            return Ran(deadline, await handler.HandleAsync(deadline, cancellationToken).ConfigureAwait(false));
         }
         catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
+            Failed(activity, e);
             var o = options.Value;
             var attempt = deadline.Attempt + 1;
             var error = e.GetType().Name;
             if (attempt >= o.MaxAttempts)
             {
                 LogParked(logger, deadline.Kind, deadline.Id, attempt, error);
+                BusinessCounters.DeadlineParked(deadline.Kind);
                 return new Settlement.Park(deadline with { Attempt = attempt }, error);
             }
             var retryAt = time.GetUtcNow() + Backoff.Exponential(attempt, o.FirstRetryDelay, o.MaxRetryDelay);
@@ -92,6 +99,27 @@ public sealed partial class DeadlineRunner(
             return new Settlement.Move(deadline, deadline.MovedTo(retryAt, attempt), error);
         }
     }
+
+    /// <summary>The span of one deadline's run, in the trace of the request that made it.</summary>
+    private static Activity? StartRun(Deadline deadline)
+    {
+        var activity = Correlation.StartCausedBy(SolidaireTelemetry.Spans.DeadlineRun, deadline.TraceParent);
+        activity?.SetTag(SolidaireTelemetry.Tags.DeadlineKind, deadline.Kind)
+            .SetTag(SolidaireTelemetry.Tags.DeadlineLane, DeadlineRows.LaneName(deadline.Lane))
+            .SetTag(SolidaireTelemetry.Tags.DeadlineId, deadline.Id)
+            .SetTag(SolidaireTelemetry.Tags.DeadlineAttempt, deadline.Attempt);
+        return activity;
+    }
+
+    private static Settlement Ran(Deadline deadline, DeadlineResult result)
+    {
+        BusinessCounters.DeadlineRun(deadline.Kind);
+        return Settlement.Of(deadline, result);
+    }
+
+    /// <summary>The exception's type only: its message may quote what it was handling.</summary>
+    private static void Failed(Activity? activity, Exception e) =>
+        activity?.SetStatus(ActivityStatusCode.Error, e.GetType().Name).SetTag(SolidaireTelemetry.Tags.ExceptionType, e.GetType().Name);
 
     private sealed class UnknownDeadlineKindException : Exception;
 

@@ -1,5 +1,6 @@
 using Azure.Data.Tables;
 using Solidaire.Core.Dossiers;
+using Solidaire.Core.Telemetry;
 
 namespace Solidaire.Core.Email;
 
@@ -68,14 +69,20 @@ public static class OutboxRow
             [CreatedAt] = now,
             // Sealed: a reference may hold an address or a video room's link (a calendar invitation).
             [Attachment] = cipher.Seal(rowKey, Attachment, attachment),
+            // The request that caused it: sending it, however late, joins that request's trace.
+            [Correlation.RowProperty] = Correlation.Current(),
         };
-        return new OutboxMessage(row, new OutgoingEmail(messageId, to, content.Language, content.Subject, content.Text, content.Html, attachment));
+        return new OutboxMessage(row, new OutgoingEmail(messageId, to, content.Language, content.Subject, content.Text, content.Html, attachment) { Kind = kind, TraceParent = row.GetString(Correlation.RowProperty) });
     }
 
     public static OutboxMessage Open(UnitCipher cipher, TableEntity row)
     {
         string Field(string name) => cipher.Open(row.RowKey, name, row.GetString(name))!;
-        return new OutboxMessage(row, new OutgoingEmail(row.GetString(MessageId), Field(To), row.GetString(Language), Field(Subject), Field(Text), Field(Html), cipher.Open(row.RowKey, Attachment, row.GetString(Attachment))));
+        return new OutboxMessage(row, new OutgoingEmail(row.GetString(MessageId), Field(To), row.GetString(Language), Field(Subject), Field(Text), Field(Html), cipher.Open(row.RowKey, Attachment, row.GetString(Attachment)))
+        {
+            Kind = row.GetString(Kind),
+            TraceParent = row.GetString(Correlation.RowProperty),
+        });
     }
 
     /// <summary>Due to be sent: pending and its time has come, or leased by a sender whose lease ran out (it died).</summary>

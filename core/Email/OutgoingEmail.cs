@@ -7,7 +7,14 @@ namespace Solidaire.Core.Email;
 /// </summary>
 public sealed record OutgoingEmail(
     string MessageId, string To, string Language, string Subject, string Text, string Html,
-    string? AttachmentReference = null, IReadOnlyList<EmailAttachment>? Attachments = null);
+    string? AttachmentReference = null, IReadOnlyList<EmailAttachment>? Attachments = null)
+{
+    /// <summary>Its kind (the outbox's, or the link it carries): what its span is tagged with, never its content.</summary>
+    public string? Kind { get; init; }
+
+    /// <summary>The trace context of the request that caused it (<see cref="Telemetry.Correlation"/>): sending it joins that trace.</summary>
+    public string? TraceParent { get; init; }
+}
 
 /// <summary>A file sent with an email.</summary>
 public sealed record EmailAttachment(string FileName, string ContentType, byte[] Content);

@@ -87,7 +87,7 @@ public sealed partial class ErasureService(
         var link = tokens.Issue(TokenPurpose.ErasureLink, dossier.PartitionKey, TimeSpan.FromHours(hours));
         var content = EmailTemplates.ErasureLink(language, site.Value.Link("erasure.html", "token=" + link.Text), hours);
         // The link is the credential: sent, never stored.
-        var outcome = await sender.SendAsync(new OutgoingEmail("erasure-" + link.Id, to, content.Language, content.Subject, content.Text, content.Html), cancellationToken).ConfigureAwait(false);
+        var outcome = await sender.SendAsync(new OutgoingEmail("erasure-" + link.Id, to, content.Language, content.Subject, content.Text, content.Html) { Kind = "erasure-link" }, cancellationToken).ConfigureAwait(false);
         if (outcome is not SendOutcome.Sent)
             LogLinkNotSent(logger, outcome.GetType().Name);
     }

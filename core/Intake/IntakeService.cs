@@ -8,6 +8,7 @@ using Solidaire.Core.PersonalData;
 using Solidaire.Core.Retention;
 using Solidaire.Core.Staff;
 using Solidaire.Core.Statistics;
+using Solidaire.Core.Telemetry;
 
 namespace Solidaire.Core.Intake;
 
@@ -110,6 +111,7 @@ public sealed partial class IntakeService(
         if (submitted.IsNew)
         {
             LogReceived(logger, intake.Urgent, intake.HasPriority);
+            BusinessCounters.IntakeReceived(intake.Urgent);
             if (immediate)
             {
                 changeEmails.SendAfterCommit(emails, new HeldDeadline(index, async ct =>

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Azure.Data.Tables;
 using Solidaire.Core.Storage;
+using Solidaire.Core.Telemetry;
 
 namespace Solidaire.Core.Retention;
 
@@ -43,6 +44,7 @@ public sealed class DestructionLog(Tables tables, TimeProvider time)
             [nameof(DestructionEntry.Keys)] = keys,
         };
         await Table.AddEntityAsync(entity, cancellationToken).ConfigureAwait(false);
+        BusinessCounters.SubjectDestroyed(kind);
     }
 
     /// <summary>The entries of the months from <paramref name="from"/> to <paramref name="to"/> (inclusive), in one query.</summary>

@@ -57,7 +57,7 @@ public sealed partial class StaffAccess(
         var settings = options.Value;
         var link = tokens.Issue(TokenPurpose.StaffSignIn, member.MemberId, TimeSpan.FromMinutes(settings.SignInLinkMinutes), member.TokenVersion);
         var content = EmailTemplates.StaffSignInLink(LanguageOf(member), site.Value.Link("staff/", "token=" + link.Text), settings.SignInLinkMinutes);
-        var message = new OutgoingEmail("signin-" + link.Id, member.Email, content.Language, content.Subject, content.Text, content.Html);
+        var message = new OutgoingEmail("signin-" + link.Id, member.Email, content.Language, content.Subject, content.Text, content.Html) { Kind = "staff-sign-in" };
         _ = Task.Run(() => SendQuietlyAsync(message), CancellationToken.None);
     }
 

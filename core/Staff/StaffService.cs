@@ -75,7 +75,7 @@ public sealed class StaffService(
         if (enrolled.IsSuccess)
         {
             var content = EmailTemplates.CoachInvitation(options.Value.Language, site.Value.Link("staff/"));
-            var message = new OutgoingEmail("invite-" + Guid.NewGuid().ToString("N"), invitation.Email, content.Language, content.Subject, content.Text, content.Html);
+            var message = new OutgoingEmail("invite-" + Guid.NewGuid().ToString("N"), invitation.Email, content.Language, content.Subject, content.Text, content.Html) { Kind = "coach-invitation" };
             // Nothing secret in it, and the coach can always sign in from the console: a lost invitation costs a word from the coordinator.
             await sender.SendAsync(message, cancellationToken).ConfigureAwait(false);
         }

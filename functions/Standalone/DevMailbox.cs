@@ -29,7 +29,12 @@ internal static class DevMailbox
         });
     }
 
-    private static string? Folder(HttpContext http) => http.RequestServices.GetRequiredService<IEmailSender>() is PickupFolderSender p ? p.Folder : null;
+    private static string? Folder(HttpContext http) => http.RequestServices.GetRequiredService<IEmailSender>() switch
+    {
+        PickupFolderSender p => p.Folder,
+        ObservedEmailSender { Inner: PickupFolderSender p } => p.Folder,
+        _ => null,
+    };
 
     private static bool IsMessageId(string id) => id.Length is > 0 and <= 64 && id.All(char.IsAsciiLetterOrDigit);
 

@@ -15,6 +15,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using Solidaire.Functions.Http;
 using Solidaire.Functions.Metadata;
+using Solidaire.Functions.Telemetry;
 
 namespace Solidaire.Functions.Standalone;
 
@@ -92,6 +93,7 @@ public static class StandaloneHost
         });
 
         builder.Services.AddSolidaireFunctions(builder.Configuration);
+        builder.Services.AddRequestSpans();
         builder.Services.AddCors();
         builder.Services.AddSingleton(sp => new StandaloneFunctions(sp.GetRequiredService<FunctionCatalog>(), typeof(StandaloneHost).Assembly));
         builder.Services.AddSingleton<TimerScheduler>();
