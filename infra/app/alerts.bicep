@@ -52,9 +52,9 @@ var logAlerts = [
   {
     name: 'emails-failed'
     displayName: 'Solidaire: emails failed for good'
-    description: 'solidaire.emails.failed counted at least one email given up after Email__MaxAttempts (its row: Status "failed" in the dossier; the coordinators\' queue shows it). README, Operations.'
+    description: 'An email refused for good: solidaire.emails.failed with reason permanent (the provider refused it) or configuration (SendGrid refuses the key or the sender: no email leaves), or the outbox\'s "failed for good" line (transient failures past Email__MaxAttempts; each transient attempt alone is not alerted). Its row: Status "failed" in the dossier; the coordinators\' queue shows it. README, Operations.'
     severity: 2
-    query: 'customMetrics | where name == "solidaire.emails.failed" | summarize failed = sum(valueSum) | where failed > 0'
+    query: 'union (customMetrics | where name == "solidaire.emails.failed" and tostring(customDimensions.reason) != "transient" | summarize failed = sum(valueSum)), (traces | where message has "failed for good" | summarize failed = todouble(count())) | summarize failed = sum(failed) | where failed > 0'
   }
   {
     name: 'deadlines-parked'
