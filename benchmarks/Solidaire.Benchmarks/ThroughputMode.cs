@@ -76,8 +76,10 @@ internal static partial class ThroughputMode
             results.Add((clients, rawPhase, intakePhase));
         }
 
+        var memory = Memory.Of(app.Process.Id);
         await app.DisposeAsync();
         Print(date, version, operations, emailsPerIntake, coordinators, raw.StringCharacters, results);
+        Console.WriteLine($"memory: the app process's peak resident set (VmHWM) over the run, whose highest load is {GoalClients} clients: {memory.PeakMiB} MiB; resident at its end: {memory.ResidentMiB} MiB");
         try
         {
             Directory.Delete(work, recursive: true);
@@ -363,15 +365,8 @@ internal static partial class ThroughputMode
     {
         var latency = phase.LatenciesMs.Length == 0
             ? $"{"n/a",8} {"n/a",8}"
-            : $"{Percentile(phase.LatenciesMs, 0.50),8:0.0} {Percentile(phase.LatenciesMs, 0.99),8:0.0}";
+            : $"{Stats.Percentile(phase.LatenciesMs, 0.50),8:0.0} {Stats.Percentile(phase.LatenciesMs, 0.99),8:0.0}";
         var ratio = raw is null ? "" : (phase.PerSecond / raw.PerSecond).ToString("0.000", CultureInfo.InvariantCulture);
         Console.WriteLine($"{clients,7}  {name,-24} {phase.Operations,5} {phase.Seconds,8:0.00} {phase.PerSecond,8:0.0} {latency} {ratio,6}");
-    }
-
-    /// <summary>Nearest-rank percentile.</summary>
-    private static double Percentile(double[] values, double p)
-    {
-        var sorted = values.Order().ToArray();
-        return sorted[Math.Max(0, (int)Math.Ceiling(sorted.Length * p) - 1)];
     }
 }
