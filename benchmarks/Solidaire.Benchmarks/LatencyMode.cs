@@ -59,18 +59,12 @@ internal static class LatencyMode
             intake.Add(await IntakeAsync(i));
         }
 
-        static double Median(List<double> values)
-        {
-            var sorted = values.Order().ToArray();
-            return sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : (sorted[sorted.Length / 2 - 1] + sorted[sorted.Length / 2]) / 2;
-        }
-
         static double P95(List<double> values) => values.Order().ElementAt((int)Math.Ceiling(values.Count * 0.95) - 1);
 
         Console.WriteLine($"rounds: {rounds} (interleaved, after 20 warm-up rounds)");
-        Console.WriteLine($"GET /api/health   (baseline) median {Median(health):F2} ms, p95 {P95(health):F2} ms");
-        Console.WriteLine($"POST /api/intakes            median {Median(intake):F2} ms, p95 {P95(intake):F2} ms");
-        Console.WriteLine($"ratio intake/health: median {Median(intake) / Median(health):F2}, p95 {P95(intake) / P95(health):F2}");
+        Console.WriteLine($"GET /api/health   (baseline) median {Stats.Median(health):F2} ms, p95 {P95(health):F2} ms");
+        Console.WriteLine($"POST /api/intakes            median {Stats.Median(intake):F2} ms, p95 {P95(intake):F2} ms");
+        Console.WriteLine($"ratio intake/health: median {Stats.Median(intake) / Stats.Median(health):F2}, p95 {P95(intake) / P95(health):F2}");
         await app.DisposeAsync();
         try
         {

@@ -1,34 +1,52 @@
 using System.Globalization;
 using Solidaire.Benchmarks;
 
-// Two modes, run by hand (see README):
-//   [rounds]                           latency of POST /api/intakes against GET /api/health (the default, 200 rounds)
-//   throughput [operations-per-level]  intakes per second at 1, 8 and 32 clients against raw Table Storage inserts
+// Modes, run by hand (see tests/BENCHMARKS.md):
+//   all [operations-per-level] [startup-rounds]  everything below, one section after the other (defaults 400 and 5)
+//   [rounds]                                     latency of POST /api/intakes against GET /api/health (the default, 200 rounds)
+//   throughput [operations-per-level]            intakes per second at 1, 8 and 32 clients against raw Table Storage inserts, and the app's peak memory
+//   startup [rounds]                             process start to first 200 on /api/health, app against a minimal ASP.NET Core app, JIT and ReadyToRun
+//   roundtrips                                   Table Storage requests per operation, as the test suite asserts them
+// Figures print the same on every machine.
+CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
+CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
+
 if (args.Length == 0 || int.TryParse(args[0], NumberStyles.None, CultureInfo.InvariantCulture, out _))
 {
     await LatencyMode.RunAsync(args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 200);
     return 0;
 }
 
-if (args[0] == "throughput" && args.Length <= 2)
+int? Count(int index, int fallback) =>
+    args.Length <= index ? fallback
+    : int.TryParse(args[index], NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n >= 1 ? n
+    : null;
+
+try
 {
-    var operations = ThroughputMode.DefaultOperations;
-    if (args.Length == 2 && (!int.TryParse(args[1], NumberStyles.None, CultureInfo.InvariantCulture, out operations) || operations < 1))
+    switch (args[0])
     {
-        Console.Error.WriteLine("throughput: operations-per-level must be a whole number, 1 or more");
-        return 2;
-    }
-    try
-    {
-        return await ThroughputMode.RunAsync(operations);
-    }
-    catch (Exception e) when (e is InvalidOperationException or TimeoutException)
-    {
-        // A failed request or emails that never came: the figures would mean nothing.
-        Console.Error.WriteLine("throughput: " + e.Message);
-        return 1;
+        case "throughput" when args.Length <= 2 && Count(1, ThroughputMode.DefaultOperations) is { } operations:
+            return await ThroughputMode.RunAsync(operations);
+        case "startup" when args.Length <= 2 && Count(1, StartupMode.DefaultRounds) is { } rounds:
+            return await StartupMode.RunAsync(rounds);
+        case "roundtrips" when args.Length == 1:
+            RoundTripsMode.Print();
+            return 0;
+        case "all" when args.Length <= 3 && Count(1, ThroughputMode.DefaultOperations) is { } operations && Count(2, StartupMode.DefaultRounds) is { } rounds:
+            RoundTripsMode.Print();
+            Console.WriteLine();
+            var status = await ThroughputMode.RunAsync(operations);
+            Console.WriteLine();
+            return status == 0 ? await StartupMode.RunAsync(rounds) : status;
     }
 }
+catch (Exception e) when (e is InvalidOperationException or TimeoutException)
+{
+    // A failed request, a process that did not start or emails that never came: the figures would mean nothing.
+    Console.Error.WriteLine($"{args[0]}: {e.Message}");
+    return 1;
+}
 
-Console.Error.WriteLine("usage: Solidaire.Benchmarks [rounds] | throughput [operations-per-level]");
+Console.Error.WriteLine("usage: Solidaire.Benchmarks [rounds] | throughput [operations-per-level] | startup [rounds] | roundtrips | all [operations-per-level] [startup-rounds] (counts: whole numbers, 1 or more)");
 return 2;

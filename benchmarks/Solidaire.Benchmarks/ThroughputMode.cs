@@ -76,8 +76,10 @@ internal static partial class ThroughputMode
             results.Add((clients, rawPhase, intakePhase));
         }
 
+        var memory = Memory.Of(app.Process.Id);
         await app.DisposeAsync();
         Print(date, version, operations, emailsPerIntake, coordinators, raw.StringCharacters, results);
+        Console.WriteLine($"memory: the app process's peak resident set (VmHWM) over the run, whose highest load is {GoalClients} clients: {memory.PeakMiB} MiB; resident at its end: {memory.ResidentMiB} MiB");
         try
         {
             Directory.Delete(work, recursive: true);
@@ -344,7 +346,8 @@ internal static partial class ThroughputMode
         Console.WriteLine($"intake: POST /api/intakes, 202; all emails sent: {emailsPerIntake} .eml per intake (acknowledgement + {coordinators} coordinator(s)) in the pickup folder");
         Console.WriteLine("req/s: operations / (first request to last answer, or to last email written); latency: per operation (to its own last email)");
         Console.WriteLine();
-        Console.WriteLine($"{"clients",7}  {"operation",-24} {"ops",5} {"seconds",8} {"req/s",8} {"p50 ms",8} {"p99 ms",8} {"× raw",6}");
+        Console.WriteLine("× raw: the figure over the raw inserts' of the same client count (req/s: higher is better; p50, p99: lower is better)");
+        Console.WriteLine($"{"clients",7}  {"operation",-24} {"ops",5} {"seconds",8} {"req/s",8} {"p50 ms",8} {"p99 ms",8} {"req/s×raw",9} {"p50×raw",8} {"p99×raw",8}");
         foreach (var (clients, raw, intake) in results)
         {
             Row(clients, "raw insert", raw, null);
@@ -363,15 +366,10 @@ internal static partial class ThroughputMode
     {
         var latency = phase.LatenciesMs.Length == 0
             ? $"{"n/a",8} {"n/a",8}"
-            : $"{Percentile(phase.LatenciesMs, 0.50),8:0.0} {Percentile(phase.LatenciesMs, 0.99),8:0.0}";
-        var ratio = raw is null ? "" : (phase.PerSecond / raw.PerSecond).ToString("0.000", CultureInfo.InvariantCulture);
-        Console.WriteLine($"{clients,7}  {name,-24} {phase.Operations,5} {phase.Seconds,8:0.00} {phase.PerSecond,8:0.0} {latency} {ratio,6}");
-    }
-
-    /// <summary>Nearest-rank percentile.</summary>
-    private static double Percentile(double[] values, double p)
-    {
-        var sorted = values.Order().ToArray();
-        return sorted[Math.Max(0, (int)Math.Ceiling(sorted.Length * p) - 1)];
+            : $"{Stats.Percentile(phase.LatenciesMs, 0.50),8:0.0} {Stats.Percentile(phase.LatenciesMs, 0.99),8:0.0}";
+        string Ratio(double value, double baseline) => raw is null ? "" : (value / baseline).ToString("0.00", CultureInfo.InvariantCulture);
+        string LatencyRatio(double p) => raw is null || phase.LatenciesMs.Length == 0 ? "" : Ratio(Stats.Percentile(phase.LatenciesMs, p), Stats.Percentile(raw.LatenciesMs, p));
+        Console.WriteLine($"{clients,7}  {name,-24} {phase.Operations,5} {phase.Seconds,8:0.00} {phase.PerSecond,8:0.0} {latency} " +
+            $"{(raw is null ? "" : Ratio(phase.PerSecond, raw.PerSecond)),9} {LatencyRatio(0.50),8} {LatencyRatio(0.99),8}");
     }
 }

@@ -22,6 +22,12 @@ public sealed partial class DeadlineRunner(
     /// <summary>Deadlines per page; a claim is two actions each, so one page is one transaction.</summary>
     public const int PageSize = 50;
 
+    /// <summary>
+    /// Table Storage requests of one page of a run, at most, on top of its handlers' own (asserted in the
+    /// integration tests, printed by the benchmark): the due bucket read, the page claimed, the page settled.
+    /// </summary>
+    public const int RoundTrips = 3;
+
     /// <summary>A run stops after this many pages, so that a flood cannot hold a timer forever; the next run goes on.</summary>
     private const int MaxPagesPerRun = 200;
 

@@ -94,6 +94,13 @@ public sealed class EngagementClosure(
     IOptions<Configuration.SiteOptions> site,
     TimeProvider time)
 {
+    /// <summary>
+    /// Table Storage requests of a closure on its request path, at most (asserted in the integration
+    /// tests, printed by the benchmark): the engagement's rows read, its deadlines written, one transaction.
+    /// The thank-you email and the index are sent and written after the answer, off the request path.
+    /// </summary>
+    public const int RoundTrips = 3;
+
     public static readonly Failure NotActive = new(FailureKind.Conflict, "engagement_not_active", "Only an engagement its coach has confirmed can be closed.");
 
     public async Task<Outcome<Engagement>> CloseAsync(StaffMember actor, string engagementApiId, ClosureForm form, CancellationToken cancellationToken)

@@ -24,6 +24,13 @@ public sealed partial class IntakeDestruction(IDossierStore dossiers, IntakeQueu
 
     public DeadlineKind Kind => Destroy;
 
+    /// <summary>
+    /// Table Storage requests of one unfollowed intake destroyed, at most, on top of its deadline run's
+    /// page (asserted in the integration tests, printed by the benchmark): the dossier read, its rows
+    /// shredded in one transaction, its queue entry removed, the destruction logged.
+    /// </summary>
+    public const int RoundTrips = 4;
+
     public async Task<DeadlineResult> HandleAsync(Deadline deadline, CancellationToken cancellationToken)
     {
         var unit = new RetentionUnit(DossierId.Parse(deadline.Dossier), deadline.Subject);

@@ -35,6 +35,9 @@ public sealed class StatisticsCounter(Tables tables) : IDeadlineHandler
 
     private const int MaxAttempts = 10;
 
+    /// <summary>Table Storage requests of one count applied, at most, without contention: its month read, its month written.</summary>
+    public const int RoundTrips = 2;
+
     public DeadlineKind Kind => Count;
 
     private TableClient Table => tables.Get(Tables.Statistics);
