@@ -206,8 +206,17 @@ public sealed class HostileRequests(ResilienceWorld world)
         var properties = Properties(route.Body);
         var required = route.Body is { } s && s.TryGetProperty("required", out var r) ? r.EnumerateArray().Select(x => x.GetString()!).ToArray() : [];
         string kind;
-        switch (random.Next(4))
+        string? faulted = null;
+        switch (random.Next(5))
         {
+            case 4 when properties.Count > 0:
+                // A value of the right JSON type at the edge of what .NET can hold (a decimal, a long, a date
+                // near year 1 or 9999 with an offset), with an unknown field beside it as the sure fault.
+                var (edgeName, edgeSchema) = Pick(random, properties.ToArray());
+                body[edgeName] = Edge(edgeSchema, random);
+                body["unknownBesideAnEdge"] = 1;
+                kind = "edge value";
+                break;
             case 0 when required.Length > 0:
                 body.Remove(Pick(random, required));
                 kind = "required field missing";
@@ -215,11 +224,13 @@ public sealed class HostileRequests(ResilienceWorld world)
             case 1 when properties.Count > 0:
                 var (name, schema) = Pick(random, properties.ToArray());
                 body[name] = WrongType(schema, random);
+                faulted = name;
                 kind = "field of the wrong type";
                 break;
             case 2 when properties.Any(p => p.Value.TryGetProperty("maxLength", out _)):
                 var (longName, longSchema) = Pick(random, properties.Where(p => p.Value.TryGetProperty("maxLength", out _)).ToArray());
                 body[longName] = new string('Z', longSchema.GetProperty("maxLength").GetInt32() + 1 + random.Next(5000));
+                faulted = longName;
                 kind = "field too long";
                 break;
             default:
@@ -231,7 +242,7 @@ public sealed class HostileRequests(ResilienceWorld world)
         // Hostile text in other fields: the sure fault above still refuses the whole body.
         foreach (var (name, _) in properties.Where(_ => random.Next(3) == 0))
         {
-            if (body.ContainsKey(name))
+            if (body.ContainsKey(name) && name != faulted)
                 body[name] = Pick(random, HostileText);
         }
         if (route.Template == "/api/staff/access-tokens" && random.Next(2) == 0)
@@ -285,6 +296,14 @@ public sealed class HostileRequests(ResilienceWorld world)
             o[name] = Plausible(s, random);
         return o;
     }
+
+    private static JsonNode? Edge(JsonElement schema, Random random) => TypeOf(schema) switch
+    {
+        "integer" or "number" => JsonNode.Parse(Pick(random, ["1e400", "-1e400", "79228162514264337593543950336", "-9223372036854775809", "9223372036854775808", "-0", "1e-400", "0.0000000000000000000000000001", "4.000000000000001", "80.005"])),
+        "array" => new JsonArray([.. Enumerable.Range(0, random.Next(2, 5000)).Select(i => (JsonNode?)("fr" + i.ToString(CultureInfo.InvariantCulture)))]),
+        _ => Pick(random, ["0001-01-01T00:00:00+14:00", "9999-12-31T23:59:59-14:00", "0001-01-01T00:00:00Z", "9999-12-31T23:59:59.9999999Z", "2030-02-30T10:00+01:00",
+            "2030-01-02T10:00+99:00", "2030-01-02T24:00:00+01:00", "+275760-09-13T00:00:00Z", "2030-01-02", "10:00", "P1D", "2030-01-02T10:00+01:00[Europe/Paris]"]),
+    };
 
     private static JsonNode? WrongType(JsonElement schema, Random random) => TypeOf(schema) switch
     {
