@@ -17,7 +17,12 @@ namespace Solidaire.Integration.Tests.Resilience;
 public sealed class HostileInputTests(ResilienceWorld world, ITestOutputHelper output) : IClassFixture<ResilienceWorld>, IDisposable
 {
     /// <summary>A client that writes header values as UTF-8 bytes, as a hostile one may, where HttpClient would refuse them.</summary>
-    private readonly HttpClient _client = new(new SocketsHttpHandler { RequestHeaderEncodingSelector = (_, _) => System.Text.Encoding.UTF8 }) { BaseAddress = world.App.BaseAddress };
+    private readonly HttpClient _client = new(new SocketsHttpHandler
+    {
+        RequestHeaderEncodingSelector = (_, _) => System.Text.Encoding.UTF8,
+        // Wait for the server's verdict on a big body however busy the machine is (see SendAsync).
+        Expect100ContinueTimeout = TimeSpan.FromSeconds(30),
+    }) { BaseAddress = world.App.BaseAddress };
 
     /// <summary>Requests per route: at least 2,000 in all however few routes there are. A deeper run by hand: HOSTILE_PER_ROUTE=400 HOSTILE_SEED=7.</summary>
     private static readonly int PerRoute = Setting("HOSTILE_PER_ROUTE", 100);
@@ -43,7 +48,26 @@ public sealed class HostileInputTests(ResilienceWorld world, ITestOutputHelper o
         var wrong = new ConcurrentBag<string>();
         await Parallel.ForEachAsync(requests, new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (r, _) =>
         {
-            var (status, problem, text, server) = await SendAsync(r.Request);
+            int status;
+            string problem, text;
+            bool server;
+            try
+            {
+                (status, problem, text, server) = await SendAsync(r.Request);
+            }
+            catch (HttpRequestException) when (r.Request.Body?.Length > ServerBodyLimit)
+            {
+                // Past Kestrel's 4 MiB the web server may close the connection while the body is still on
+                // its way (a route that never reads its body answers, then the server drains no further).
+                statuses.AddOrUpdate((r.Route.Key, 0), 1, (_, n) => n + 1);
+                Interlocked.Increment(ref _refusedByServer);
+                return;
+            }
+            catch (HttpRequestException e)
+            {
+                wrong.Add($"{r.Request.Method} {Shorten(r.Request.Path, 200)} [{r.Request.Kind}, body {r.Request.Body?.Length} bytes] → no answer: {e.Message} {e.InnerException?.Message}");
+                return;
+            }
             statuses.AddOrUpdate((r.Route.Key, status), 1, (_, n) => n + 1);
             if (server)
                 Interlocked.Increment(ref _refusedByServer);
@@ -76,6 +100,8 @@ public sealed class HostileInputTests(ResilienceWorld world, ITestOutputHelper o
         Assert.True(requests.Length >= AtLeast);
     }
 
+    private const int ServerBodyLimit = 4 * 1024 * 1024;
+
     private int _refusedByServer;
 
     private async Task<(int Status, string Problem, string Text, bool RefusedByServer)> SendAsync(HostileRequest hostile)
@@ -90,7 +116,7 @@ public sealed class HostileInputTests(ResilienceWorld world, ITestOutputHelper o
             request.Content = new ByteArrayContent(hostile.Body);
             // A big body is refused before it is read, and the server then closes the connection: a client
             // that waits for "100 Continue" reads that answer instead of a broken pipe.
-            request.Headers.ExpectContinue = hostile.Body.Length > 60 * 1024;
+            request.Headers.ExpectContinue = hostile.Body.Length > 16 * 1024;
             if (hostile.ContentType is not null)
                 request.Content.Headers.TryAddWithoutValidation("Content-Type", hostile.ContentType);
             if (hostile.Headers.FirstOrDefault(h => h.Name == "Content-Encoding") is { Value: { } encoding })
@@ -119,7 +145,7 @@ public sealed class HostileInputTests(ResilienceWorld world, ITestOutputHelper o
     private void Report(IReadOnlyList<ServedRoute> routes, int sent, ConcurrentDictionary<(string Route, int Status), int> statuses, int rowsBefore, int rowsAfter, TimeSpan elapsed)
     {
         output.WriteLine($"Seed {Seed}: {sent} hostile requests to {routes.Count} routes in {elapsed.TotalSeconds:0.0} s; {rowsBefore} rows of {Tables.All.Count} tables before, {rowsAfter} after.");
-        output.WriteLine("All: " + Histogram(statuses.Select(s => (s.Key.Status, s.Value))) + $"; of which {_refusedByServer} refused by the web server before the app ran (empty 400, 414 or 431).");
+        output.WriteLine("All: " + Histogram(statuses.Select(s => (s.Key.Status, s.Value))) + $"; of which {_refusedByServer} refused by the web server before the app ran (empty 400, 414 or 431; 0: connection closed on a body over 4 MiB).");
         foreach (var route in routes.OrderBy(r => r.Template, StringComparer.Ordinal))
         {
             var mine = statuses.Where(s => s.Key.Route == route.Key).Select(s => (s.Key.Status, s.Value)).ToArray();
