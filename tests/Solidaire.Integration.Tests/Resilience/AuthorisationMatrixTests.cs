@@ -14,7 +14,8 @@ namespace Solidaire.Integration.Tests.Resilience;
 /// Every caller sends the same valid request, so only who calls decides a refusal (the role is checked
 /// after the body is read, so an invalid body would answer 400 to anyone). A caller the policy lets in
 /// mostly meets a rule that changes nothing (409); the rows that end something run last, one at a time.
-/// One shared world for the 258 requests; <c>StaffAuthorizationTests</c> builds one per request.
+/// One shared world for every request (it replaces StaffAuthorizationTests, which built a world for each
+/// of its 175 staff-route cases in 74 s).
 /// </summary>
 public sealed class AuthorisationMatrixTests(ResilienceWorld world, ITestOutputHelper output) : IClassFixture<ResilienceWorld>
 {
