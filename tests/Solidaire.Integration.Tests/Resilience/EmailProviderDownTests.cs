@@ -34,8 +34,7 @@ public sealed class EmailProviderDownTests(ITestOutputHelper output) : IAsyncLif
         var clock = Stopwatch.StartNew();
         await using var app = await TestApp.StartAsync(s =>
         {
-            s["Email:SendGridApiKey"] = "SG.test-key";
-            s["Email:SendGridHost"] = _sendGrid.BaseAddress.ToString();
+            _sendGrid.UseIn(s);
             s["Email:DispatchImmediately"] = "false"; // the test runs every dispatch itself, on the fake clock
             s["OutboxSchedule"] = "0 0 0 1 1 *";
         });

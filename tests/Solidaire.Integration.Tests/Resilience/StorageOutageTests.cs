@@ -48,8 +48,7 @@ public sealed class StorageOutageTests(ITestOutputHelper output) : IAsyncLifetim
         var clock = Stopwatch.StartNew();
         await using var app = await TestApp.StartAsync(s =>
         {
-            s["Email:SendGridApiKey"] = "SG.test-key";
-            s["Email:SendGridHost"] = _sendGrid.BaseAddress.ToString();
+            _sendGrid.UseIn(s);
             s["OutboxSchedule"] = "0 0 0 1 1 *"; // the test runs the dispatcher itself, after moving the app's clock
         }, connectionString: _azurite.ConnectionString);
         using var client = new HttpClient { BaseAddress = app.BaseAddress, Timeout = AnswerWithin + TimeSpan.FromSeconds(5) };
