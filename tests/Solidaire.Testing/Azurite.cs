@@ -4,7 +4,8 @@ namespace Solidaire.Testing;
 
 /// <summary>
 /// A real Azurite Table service (the npm package pinned in package.json), in memory, on a free port.
-/// One is shared by the whole test run; every test app uses its own table prefix.
+/// One is shared by the whole test run; every test app uses its own table prefix. Given a data folder,
+/// it persists there instead, so it can be stopped and started again with what it held.
 /// </summary>
 public sealed class Azurite : IAsyncDisposable
 {
@@ -12,13 +13,17 @@ public sealed class Azurite : IAsyncDisposable
 
     private readonly Process _process;
 
-    private Azurite(Process process, int port)
+    private Azurite(Process process, int port, string? location)
     {
         _process = process;
         Port = port;
+        Location = location;
     }
 
     public int Port { get; }
+
+    /// <summary>The data folder of a persistent Azurite; null when it keeps everything in memory.</summary>
+    public string? Location { get; }
 
     public string ConnectionString => ConnectionStringFor(Port);
 
@@ -30,7 +35,8 @@ public sealed class Azurite : IAsyncDisposable
     public static Task<Azurite> Shared => SharedInstance.Value;
 
     /// <param name="port">A given port (to bring storage up where an app already looks for it), or a free one.</param>
-    public static async Task<Azurite> StartAsync(int? port = null)
+    /// <param name="location">A data folder to persist to (and read back from at start), or null to keep everything in memory.</param>
+    public static async Task<Azurite> StartAsync(int? port = null, string? location = null)
     {
         if (!File.Exists(RepoPaths.AzuriteTable))
             throw new InvalidOperationException($"Azurite is not installed at {RepoPaths.AzuriteTable}: run ./test.sh (it runs npm ci).");
@@ -39,11 +45,18 @@ public sealed class Azurite : IAsyncDisposable
             var tablePort = port ?? FreePort.Next();
             var start = new ProcessStartInfo(RepoPaths.AzuriteTable)
             {
-                ArgumentList = { "--inMemoryPersistence", "--tableHost", "127.0.0.1", "--tablePort", tablePort.ToString(), "--skipApiVersionCheck", "--disableTelemetry", "--silent" },
+                ArgumentList = { "--tableHost", "127.0.0.1", "--tablePort", tablePort.ToString(), "--skipApiVersionCheck", "--disableTelemetry", "--silent" },
                 RedirectStandardOutput = true,
                 RedirectStandardError = true,
                 UseShellExecute = false,
             };
+            if (location is null)
+                start.ArgumentList.Add("--inMemoryPersistence");
+            else
+            {
+                start.ArgumentList.Add("--location");
+                start.ArgumentList.Add(location);
+            }
             var process = Process.Start(start)!;
             process.OutputDataReceived += (_, _) => { };
             process.ErrorDataReceived += (_, _) => { };
@@ -54,7 +67,7 @@ public sealed class Azurite : IAsyncDisposable
             {
                 if (await FreePort.IsListeningAsync(tablePort))
                 {
-                    var azurite = new Azurite(process, tablePort);
+                    var azurite = new Azurite(process, tablePort, location);
                     AppDomain.CurrentDomain.ProcessExit += (_, _) => azurite.Kill();
                     return azurite;
                 }
@@ -63,6 +76,28 @@ public sealed class Azurite : IAsyncDisposable
             process.Kill(entireProcessTree: true);
             if (attempt == 3)
                 throw new InvalidOperationException("Azurite did not start.");
+        }
+    }
+
+    /// <summary>
+    /// Stops it as an operator would (SIGINT): it stops listening and saves its data folder before it
+    /// exits, so what it acknowledged is there when <see cref="StartAsync"/> brings it back on the same
+    /// port and folder. (A kill would lose its last seconds: it saves to disk every 5 s.)
+    /// </summary>
+    public async Task StopAsync()
+    {
+        if (_process.HasExited)
+            return;
+        using (var signal = Process.Start("kill", ["-INT", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+            await signal.WaitForExitAsync();
+        using var patience = new CancellationTokenSource(TimeSpan.FromSeconds(15));
+        try
+        {
+            await _process.WaitForExitAsync(patience.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            throw new InvalidOperationException("Azurite did not exit within 15 s of SIGINT.");
         }
     }
 

@@ -86,6 +86,13 @@ public sealed class FakeSendGrid : IAsyncDisposable
         Calls.Enqueue(new SendGridCall(id, to, status, DateTimeOffset.UtcNow));
     }
 
+    /// <summary>Points an app's settings at this server, with the key it accepts.</summary>
+    public void UseIn(IDictionary<string, string?> settings)
+    {
+        settings["Email:SendGridApiKey"] = "SG.test-key";
+        settings["Email:SendGridHost"] = BaseAddress.ToString();
+    }
+
     public IReadOnlyList<SendGridCall> CallsTo(string to) => Calls.Where(c => c.To == to).ToArray();
 
     public async ValueTask DisposeAsync()
