@@ -17,6 +17,7 @@ public sealed class ChangeEmails
     private readonly DateTimeOffset _now;
     private readonly DateTimeOffset? _leasedUntil;
     private int _firstAction = -1;
+    private bool _appended;
 
     internal ChangeEmails(RetentionUnit unit, DateTimeOffset now, DateTimeOffset? leasedUntil, int outboxDays = 30)
     {
@@ -43,14 +44,27 @@ public sealed class ChangeEmails
     public bool IsEmpty => _messages.Count == 0;
 
     public void Add(UnitCipher cipher, string kind, string to, EmailContent content, string? attachment = null) =>
-        _messages.Add(OutboxRow.New(cipher, kind, to, content, _now, _leasedUntil, attachment));
+        Add(OutboxRow.New(cipher, kind, to, content, _now, _leasedUntil, attachment));
 
     /// <summary>An email already made (tests of the rules that commit them).</summary>
-    internal void Add(OutboxMessage message) => _messages.Add(message);
+    internal void Add(OutboxMessage message)
+    {
+        // Emails made after the last transaction took them belong to a new attempt of the rule (optimistic
+        // concurrency runs it again after a lost race): the lost attempt's emails were never stored, and must
+        // not be stored now beside this attempt's, or each party would get the email twice.
+        if (_appended)
+        {
+            _messages.Clear();
+            _appended = false;
+            _firstAction = -1;
+        }
+        _messages.Add(message);
+    }
 
-    /// <summary>Adds the emails' rows to the change's transaction.</summary>
+    /// <summary>Adds the emails' rows to the change's transaction (every attempt's; emails made once before the rule go in each).</summary>
     public PartitionTransaction AppendTo(PartitionTransaction transaction)
     {
+        _appended = true;
         _firstAction = transaction.Count;
         foreach (var m in _messages)
             transaction.Add(m.Row);
