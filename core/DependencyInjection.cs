@@ -58,7 +58,7 @@ public static class DependencyInjection
         services.AddSingleton<ClientLinks>();
         services.AddSingleton<StaffRegistry>();
         services.AddSingleton<StaffAccess>();
-        services.AddSingleton<IDeadlineHandler>(sp => sp.GetRequiredService<StaffAccess>());
+        services.AddSingleton<IDeadlineHandler>(new RecordDeadline(StaffAccess.UsedSignInLink));
         services.AddSingleton<StaffService>();
         services.AddSingleton<IDeadlineHandler>(sp => sp.GetRequiredService<StaffService>());
         services.AddSingleton<EngagementIndex>();
@@ -96,8 +96,8 @@ public static class DependencyInjection
         services.AddSingleton<Erasure.ErasureRun>();
         services.AddSingleton<IDeadlineHandler>(sp => sp.GetRequiredService<Erasure.ErasureRun>());
         services.AddSingleton<IDeadlineHandler, Erasure.NoticeDestruction>();
-        services.AddSingleton<IDeadlineHandler, Erasure.ErasureLinkSent>();
-        services.AddSingleton<IDeadlineHandler, Erasure.ErasureLinkUsed>();
+        services.AddSingleton<IDeadlineHandler>(new RecordDeadline(Erasure.ErasureLinkSent.Sent));
+        services.AddSingleton<IDeadlineHandler>(new RecordDeadline(Erasure.ErasureLinkUsed.Used));
         services.AddSingleton<Erasure.ErasureService>();
         services.AddValidatedOptions<ComplaintOptions>(configuration, ComplaintOptions.Section);
         services.AddSingleton<ComplaintService>();

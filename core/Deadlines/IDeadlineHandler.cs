@@ -25,3 +25,15 @@ public interface IDeadlineHandler
 
     Task<DeadlineResult> HandleAsync(Deadline deadline, CancellationToken cancellationToken);
 }
+
+/// <summary>
+/// A deadline that is only a record ("this link was used", "a link was emailed in this window"): written
+/// once (its id is derived from what it records, so a second write is refused), it has nothing to do when
+/// due but end, and with it the record.
+/// </summary>
+public sealed class RecordDeadline(DeadlineKind kind) : IDeadlineHandler
+{
+    public DeadlineKind Kind => kind;
+
+    public Task<DeadlineResult> HandleAsync(Deadline deadline, CancellationToken cancellationToken) => Task.FromResult(DeadlineResult.Done);
+}

@@ -7,16 +7,12 @@ namespace Solidaire.Core.Erasure;
 /// <summary>
 /// "This erasure link was used": one erasure per link. The deadline, keyed by the token's id and due at
 /// its expiry (so a second use finds the same row), is the record, written in one transaction with the
-/// erasure's own deadline; it forgets itself when the link would have expired anyway.
+/// erasure's own deadline; it forgets itself when the link would have expired anyway (<see cref="RecordDeadline"/>).
 /// </summary>
-public sealed class ErasureLinkUsed : IDeadlineHandler
+public static class ErasureLinkUsed
 {
     public static readonly DeadlineKind Used = new("erasure.link-used", DeadlineLane.Prompt);
 
-    public DeadlineKind Kind => Used;
-
     public static Deadline For(DossierId dossier, TokenClaims link) =>
         new(Used.Name, Used.Lane, link.ExpiresAt, dossier.PartitionKey, link.Id, 0, "erasure-used-" + link.Id);
-
-    public Task<DeadlineResult> HandleAsync(Deadline deadline, CancellationToken cancellationToken) => Task.FromResult(DeadlineResult.Done);
 }

@@ -25,17 +25,12 @@ public sealed partial class StaffAccess(
     IEmailSender sender,
     IOptions<StaffOptions> options,
     IOptions<SiteOptions> site,
-    ILogger<StaffAccess> logger) : IDeadlineHandler
+    ILogger<StaffAccess> logger)
 {
     public static readonly Failure InvalidToken = new(FailureKind.Unauthorized, "invalid_token", "This link or token is not valid (used, expired or wrong). Ask for a new sign-in link.");
 
-    /// <summary>A used sign-in link, remembered until it would have expired anyway: subject = the token's id.</summary>
+    /// <summary>A used sign-in link, remembered until it would have expired anyway (<see cref="RecordDeadline"/>): subject = the token's id.</summary>
     public static readonly DeadlineKind UsedSignInLink = new("staff.sign-in-used", DeadlineLane.Prompt);
-
-    public DeadlineKind Kind => UsedSignInLink;
-
-    /// <summary>Its due time passed: the link has expired, nothing to remember any more.</summary>
-    public Task<DeadlineResult> HandleAsync(Deadline deadline, CancellationToken cancellationToken) => Task.FromResult(DeadlineResult.Done);
 
     /// <summary>
     /// Sends a sign-in link when <paramref name="email"/> belongs to an active member. The caller
