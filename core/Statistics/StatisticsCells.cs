@@ -2,6 +2,7 @@ using System.Globalization;
 using Solidaire.Core.Contracts;
 using Solidaire.Core.Engagements;
 using Solidaire.Core.Intake;
+using Solidaire.Core.Retention;
 
 namespace Solidaire.Core.Statistics;
 
@@ -55,7 +56,7 @@ public static class StatisticsCells
     public static string AmountBand(decimal amountEur) => AmountBands.Last(b => amountEur >= b.From).Key;
 
     /// <summary>The month a fact counts in, as the table and the API write it (UTC).</summary>
-    public static string Month(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM", CultureInfo.InvariantCulture);
+    public static string Month(DateTimeOffset at) => DestructionLog.MonthOf(DateOnly.FromDateTime(at.UtcDateTime));
 
     /// <summary>An intake, in its arrival month: its role as the API spells it.</summary>
     public static StatisticsFacts OfIntake(DateTimeOffset receivedAt, string role) =>

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Solidaire.Core.Outcomes;
+using Solidaire.Core.Retention;
 
 namespace Solidaire.Core.Statistics;
 
@@ -19,7 +20,7 @@ public sealed record StatisticsPeriod(DateOnly From, DateOnly To)
         {
             var months = new List<string>();
             for (var m = From; m <= To; m = m.AddMonths(1))
-                months.Add(m.ToString("yyyy-MM", CultureInfo.InvariantCulture));
+                months.Add(DestructionLog.MonthOf(m));
             return months;
         }
     }

@@ -27,9 +27,12 @@ public sealed class StatisticsService(StatisticsCounter counts, DestructionLog d
         return Outcome<StatisticsReport>.Ok(StatisticsReport.Build(period, await counted.ConfigureAwait(false), await destroyed.ConfigureAwait(false)));
     }
 
+    /// <summary>Every cell, in display order: the CSV's count columns.</summary>
+    private static readonly string[] Cells = [.. StatisticsCells.Dimensions.SelectMany(d => d.Cells)];
+
     /// <summary>The CSV columns after "month": every cell, then every kind of destruction ("destructions.working-data").</summary>
     public static IReadOnlyList<string> CsvColumns { get; } =
-        [.. StatisticsCells.Dimensions.SelectMany(d => d.Cells), .. DestructionKinds.All.Select(k => StatisticsReport.Destructions + "." + k)];
+        [.. Cells, .. DestructionKinds.All.Select(k => StatisticsReport.Destructions + "." + k)];
 
     /// <summary>The report as CSV (RFC 4180, ';'-separated, UTF-8): a header row, then one row per month; a suppressed cell is "&lt; 3".</summary>
     public static string ToCsv(StatisticsReport report)
@@ -38,7 +41,7 @@ public sealed class StatisticsService(StatisticsCounter counts, DestructionLog d
         csv.Append("month;").AppendJoin(';', CsvColumns).Append("\r\n");
         foreach (var month in report.Months)
         {
-            var values = StatisticsCells.Dimensions.SelectMany(d => d.Cells).Select(c => month.Counts[c])
+            var values = Cells.Select(c => month.Counts[c])
                 .Concat(DestructionKinds.All.Select(k => month.Destructions[k]))
                 .Select(v => v is { } n ? n.ToString(CultureInfo.InvariantCulture) : "< " + StatisticsReport.MinimumCount.ToString(CultureInfo.InvariantCulture));
             csv.Append(month.Month).Append(';').AppendJoin(';', values).Append("\r\n");
