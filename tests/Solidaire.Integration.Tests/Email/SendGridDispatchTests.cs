@@ -129,8 +129,7 @@ public sealed class SendGridDispatchTests(Xunit.Abstractions.ITestOutputHelper o
         var logs = new LogCapture();
         await using var app = await TestApp.StartAsync(s =>
         {
-            s["Email:SendGridApiKey"] = "SG.test-key"; // SendGrid (scripted) refuses it, as it would a revoked key
-            s["Email:SendGridHost"] = _sendGrid.BaseAddress.ToString();
+            _sendGrid.UseIn(s); // its key, which SendGrid (scripted) refuses, as it would a revoked key
             s["Email:DispatchImmediately"] = "false";
             s["OutboxSchedule"] = "0 0 0 1 1 *";
         }, logs.Register);

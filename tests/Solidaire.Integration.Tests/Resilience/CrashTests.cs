@@ -2,7 +2,6 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json;
-using System.Text.RegularExpressions;
 using Azure.Data.Tables;
 using Microsoft.Extensions.DependencyInjection;
 using Solidaire.Core.Contracts;
@@ -21,7 +20,7 @@ namespace Solidaire.Integration.Tests.Resilience;
 /// caught up, storage and the pickup folder must show: no engagement with more than 4 sessions, no contract
 /// with two signatures, no email sent twice, and every email the outbox says was sent in the folder.
 /// </summary>
-public sealed partial class CrashTests(ITestOutputHelper output)
+public sealed class CrashTests(ITestOutputHelper output)
 {
     private const int SessionEngagements = 4;
     private const int SessionAttemptsPerEngagement = 6; // more than the charter's 4
@@ -142,20 +141,12 @@ public sealed partial class CrashTests(ITestOutputHelper output)
         });
         var coordinator = await StaffClient.SignInAsync(app, StaffClient.Coordinator);
         var coach = await StaffWorld.ReadyCoachAsync(app, coordinator, "crash-coach@example.org");
-        var coachId = (await coach.JsonAsync(HttpMethod.Get, "/api/staff/me")).GetProperty("memberId").GetString()!;
         var name = $"{IntakeBodies.Valid()["firstName"]} {IntakeBodies.Valid()["lastName"]}";
 
         async Task<(string Engagement, string Link, string Sha)> IssuedAsync(string clientEmail)
         {
-            var reference = await IntakeBodies.ReferenceOf(await app.Client.PostAsync(IntakeBodies.Valid(clientEmail)));
-            var intake = await StaffWorld.IntakeIdAsync(app, coordinator, reference);
-            var engagement = (await coordinator.JsonAsync(HttpMethod.Post, $"/api/staff/intakes/{intake}/assignment", new { coachId }, HttpStatusCode.Created))
-                .GetProperty("engagementId").GetString()!;
-            await coach.JsonAsync(HttpMethod.Post, $"/api/staff/engagements/{engagement}/confirmation", new { noConflictDeclared = true });
-            var sha = (await coach.JsonAsync(HttpMethod.Post, $"/api/staff/engagements/{engagement}/contract",
-                new { sessionsPlanned = 4, format = "video", usualPricePerSessionEur = 80 }, HttpStatusCode.Created)).GetProperty("sha256").GetString()!;
-            var mail = await EmlMessage.WaitForAsync(app.MailFolder, m => m.To == clientEmail && ContractLinkToken().IsMatch(m.Text));
-            return (engagement, ContractLinkToken().Match(mail.Text).Groups[1].Value, sha);
+            var (engagement, _, sha, link) = await SignedEngagement.IssueAsync(app, coordinator, coach, clientEmail);
+            return (engagement, link, sha);
         }
 
         var signed = new List<string>();
@@ -337,7 +328,4 @@ public sealed partial class CrashTests(ITestOutputHelper output)
     }
 
     private static readonly string OutboxEnd = DossierKeys.PrefixEnd(DossierKeys.AnyOutbox);
-
-    [GeneratedRegex(@"contract\.html#token=([A-Za-z0-9_\-\.]+)")]
-    private static partial Regex ContractLinkToken();
 }

@@ -1,6 +1,5 @@
 using System.Net;
 using System.Text.Json;
-using System.Text.RegularExpressions;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Solidaire.Core.Tokens;
@@ -15,7 +14,7 @@ namespace Solidaire.Integration.Tests.Resilience;
 /// the other one), an ethics referent, a waiting intake, a complaint, a coach to deactivate, and the
 /// tokens a hostile caller could hold: forged, expired, replayed, or of another purpose.
 /// </summary>
-public sealed partial class ResilienceWorld : IAsyncLifetime
+public sealed class ResilienceWorld : IAsyncLifetime
 {
     private readonly Dictionary<string, string> _values = new(StringComparer.Ordinal);
 
@@ -103,19 +102,6 @@ public sealed partial class ResilienceWorld : IAsyncLifetime
         (await member.JsonAsync(HttpMethod.Get, "/api/staff/me")).GetProperty("memberId").GetString()!;
 
     /// <summary>A new client's intake, assigned to <paramref name="coach"/>, confirmed, its contract issued and its link emailed.</summary>
-    private async Task<(string Engagement, string Intake, string Sha, string Link)> ContractAsync(StaffClient coach, string clientEmail)
-    {
-        var reference = await IntakeBodies.ReferenceOf(await App.Client.PostAsync(IntakeBodies.Valid(clientEmail)));
-        var intake = await StaffWorld.IntakeIdAsync(App, Coordinator, reference);
-        var engagement = (await Coordinator.JsonAsync(HttpMethod.Post, $"/api/staff/intakes/{intake}/assignment",
-            new { coachId = await MemberIdAsync(coach) }, HttpStatusCode.Created)).GetProperty("engagementId").GetString()!;
-        await coach.JsonAsync(HttpMethod.Post, $"/api/staff/engagements/{engagement}/confirmation", new { noConflictDeclared = true });
-        var sha = (await coach.JsonAsync(HttpMethod.Post, $"/api/staff/engagements/{engagement}/contract",
-            new { sessionsPlanned = 2, format = "video", usualPricePerSessionEur = 80 }, HttpStatusCode.Created)).GetProperty("sha256").GetString()!;
-        var mail = await EmlMessage.WaitForAsync(App.MailFolder, m => m.To == clientEmail && ContractLinkToken().IsMatch(m.Text));
-        return (engagement, intake, sha, ContractLinkToken().Match(mail.Text).Groups[1].Value);
-    }
-
-    [GeneratedRegex(@"contract\.html#token=([A-Za-z0-9_\-\.]+)")]
-    private static partial Regex ContractLinkToken();
+    private async Task<(string Engagement, string Intake, string Sha, string Link)> ContractAsync(StaffClient coach, string clientEmail) =>
+        await SignedEngagement.IssueAsync(App, Coordinator, coach, clientEmail, sessionsPlanned: 2);
 }

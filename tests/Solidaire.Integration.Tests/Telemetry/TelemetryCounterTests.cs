@@ -20,13 +20,7 @@ public sealed class TelemetryCounterTests
         var telemetry = new TelemetryCapture();
         await using var sendGrid = await FakeSendGrid.StartAsync();
         sendGrid.Script = (_, _) => (status, new Dictionary<string, string>());
-        await using var app = await TestApp.StartAsync(
-            s =>
-            {
-                s["Email:SendGridApiKey"] = "SG.test-key";
-                s["Email:SendGridHost"] = sendGrid.BaseAddress.ToString();
-            },
-            telemetry.Register);
+        await using var app = await TestApp.StartAsync(sendGrid.UseIn, telemetry.Register);
 
         await IntakeBodies.ReferenceOf(await app.Client.PostAsync(IntakeBodies.Valid("refused@example.org")));
         await Eventually.TrueAsync(() => Task.FromResult(sendGrid.Calls.Count >= 2), "the intake's emails are tried");
