@@ -59,7 +59,7 @@ internal static class LatencyMode
             intake.Add(await IntakeAsync(i));
         }
 
-        static double P95(List<double> values) => values.Order().ElementAt((int)Math.Ceiling(values.Count * 0.95) - 1);
+        static double P95(List<double> values) => Stats.Percentile(values, 0.95);
 
         Console.WriteLine($"rounds: {rounds} (interleaved, after 20 warm-up rounds)");
         Console.WriteLine($"GET /api/health   (baseline) median {Stats.Median(health):F2} ms, p95 {P95(health):F2} ms");

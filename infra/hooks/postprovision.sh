@@ -86,14 +86,19 @@ current_version() {
   printf '%s\n' "${secret_id##*/}"
 }
 
+# A secret already in the vault: its current version recorded.
+record_existing() {
+  version=$(current_version "$1")
+  record "$1" "$version"
+  echo "postprovision: $1 exists; its version is recorded."
+}
+
 ensure_key() {
   name=$1
   [ -z "$(version_of "$name")" ] || return 0
   read_vault
   if in_vault "$name"; then
-    version=$(current_version "$name")
-    record "$name" "$version"
-    echo "postprovision: $name exists; its version is recorded."
+    record_existing "$name"
   else
     command -v openssl > /dev/null || fail "openssl is needed to make $name (32 random bytes)"
     secret_id=$(az keyvault secret set --vault-name "$AZURE_KEY_VAULT_NAME" --name "$name" \
@@ -123,9 +128,7 @@ done
 if [ -z "$(version_of sendgrid-api-key)" ]; then
   read_vault
   if in_vault sendgrid-api-key; then
-    version=$(current_version sendgrid-api-key)
-    record sendgrid-api-key "$version"
-    echo "postprovision: sendgrid-api-key exists; its version is recorded."
+    record_existing sendgrid-api-key
   else
     cat >&2 << EOF
 ********************************************************************************

@@ -91,14 +91,18 @@ async function send(method, path, body, { anonymous = false, accept = "applicati
     throw new ApiError(0, null);
   }
   if (response.ok) return response;
-  const text = await response.text();
-  let json = null;
-  try { json = text ? JSON.parse(text) : null; } catch (e) { json = null; }
+  const json = await bodyOf(response);
   if (response.status === 401 && !anonymous) {
     session.forget();
     onUnauthorized();
   }
   throw new ApiError(response.status, json, retryAfterSeconds(response, json));
+}
+
+/** An answer's JSON body; null when there is none or it is not JSON (a proxy's page). */
+async function bodyOf(response) {
+  const text = await response.text();
+  try { return text ? JSON.parse(text) : null; } catch (e) { return null; }
 }
 
 /**
@@ -117,9 +121,7 @@ function retryAfterSeconds(response, problem) {
  * anonymous: no token is sent and a 401 is the caller's to explain (the sign-in link's exchange).
  */
 export async function call(method, path, body, options = {}) {
-  const response = await send(method, path, body, options);
-  const text = await response.text();
-  try { return text ? JSON.parse(text) : null; } catch (e) { return null; }
+  return bodyOf(await send(method, path, body, options));
 }
 
 /**
