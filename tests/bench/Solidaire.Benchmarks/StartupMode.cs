@@ -6,7 +6,7 @@ namespace Solidaire.Benchmarks;
 
 /// <summary>
 /// Process start to the first 200 on /api/health: the app in standalone mode over Azurite against a
-/// minimal ASP.NET Core app (benchmarks/Solidaire.MinimalHealth), each as built (JIT) and as published
+/// minimal ASP.NET Core app (tests/bench/Solidaire.MinimalHealth), each as built (JIT) and as published
 /// with ReadyToRun, the four interleaved in every round so that the machine's load weighs on each alike.
 /// </summary>
 internal static class StartupMode
@@ -21,11 +21,11 @@ internal static class StartupMode
         await using var azurite = await Azurite.StartAsync();
         var work = Directory.CreateTempSubdirectory("solidaire-bench-startup-").FullName;
         var settings = TestSettings.AsEnvironment(TestSettings.For(azurite.ConnectionString, TestSettings.NewTablePrefix(), work));
-        var minimalOutput = Path.Combine(RepoPaths.Root, "benchmarks", "Solidaire.MinimalHealth", "bin", RepoPaths.Configuration, "net10.0");
+        var minimalOutput = Path.Combine(RepoPaths.Root, "tests", "bench", "Solidaire.MinimalHealth", "bin", RepoPaths.Configuration, "net10.0");
 
         Progress("publishing the app and the minimal app with ReadyToRun (linux-x64, framework-dependent)");
         var appR2R = await PublishReadyToRunAsync(Path.Combine(RepoPaths.Root, "functions", "Solidaire.Functions.csproj"), Path.Combine(work, "app-r2r"));
-        var minimalR2R = await PublishReadyToRunAsync(Path.Combine(RepoPaths.Root, "benchmarks", "Solidaire.MinimalHealth", "Solidaire.MinimalHealth.csproj"), Path.Combine(work, "minimal-r2r"));
+        var minimalR2R = await PublishReadyToRunAsync(Path.Combine(RepoPaths.Root, "tests", "bench", "Solidaire.MinimalHealth", "Solidaire.MinimalHealth.csproj"), Path.Combine(work, "minimal-r2r"));
 
         Variant[] variants =
         [
