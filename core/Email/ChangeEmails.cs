@@ -52,6 +52,9 @@ public sealed class ChangeEmails
         // Emails made after the last transaction took them belong to a new attempt of the rule (optimistic
         // concurrency runs it again after a lost race): the lost attempt's emails were never stored, and must
         // not be stored now beside this attempt's, or each party would get the email twice.
+        // This holds because every rule that makes emails inside its attempt makes them on each attempt that commits
+        // (audited for issue 13: sessions, signature, closure, triage, confirmation); a rule whose later attempt
+        // could commit with none would have to clear them itself.
         if (_appended)
         {
             _messages.Clear();

@@ -136,6 +136,35 @@ public sealed class SessionRecordingTests : AppTest
     }
 
     [Fact]
+    public async Task FourConcurrentRecords_SomeWinningAfterALostRace_SendEachPartyOneInvitationPerSession()
+    {
+        var e = await SignedEngagement.CreateAsync(App);
+
+        // Four records of one engagement at once: each commit is guarded by the engagement's ETag, so all but
+        // the first lose a race and run the rule again, making their two invitations again each time.
+        var answers = await Task.WhenAll(Enumerable.Range(0, 4).Select(i => e.Coach.SendAsync(HttpMethod.Post, e.Sessions, Session(Day(1 + 3 * i)))));
+
+        Assert.All(answers, a => Assert.Equal(HttpStatusCode.Created, a.StatusCode));
+        Assert.Equal(4, await StoredSessionsAsync());
+        var stored = (await StorageContents.RowsAsync(App, Tables.Dossiers, Solidaire.Core.Dossiers.DossierKeys.AnyOutbox))
+            .Where(r => r.GetString("Kind") is Solidaire.Core.Sessions.SessionEmails.InvitationToClient or Solidaire.Core.Sessions.SessionEmails.InvitationToCoach).ToArray();
+        Assert.Equal(8, stored.Length); // a lost attempt's invitations are never stored beside the winner's
+        IReadOnlyList<(string To, string Uid)> sent = [];
+        await Eventually.TrueAsync(() =>
+        {
+            sent = [.. EmlMessage.ReadFolder(App.MailFolder)
+                .SelectMany(m => m.Attachments.Where(a => a.FileName.EndsWith(".ics", StringComparison.Ordinal))
+                    .Select(a => (m.To, Calendar.Load(Encoding.UTF8.GetString(a.Content))!.Events.Single().Uid!)))];
+            return Task.FromResult(sent.Count >= 8);
+        }, "the eight invitations are sent");
+        Assert.Equal(8, sent.Count);
+        Assert.Equal(4, sent.Select(s => s.Uid).Distinct().Count());
+        Assert.All(sent.GroupBy(s => s), g => Assert.Single(g));
+        Assert.Equal(4, sent.Count(s => s.To == e.ClientEmail));
+        Assert.Equal(4, sent.Count(s => s.To == e.CoachEmail));
+    }
+
+    [Fact]
     public async Task RecordingASession_CostsTwoStorageRoundTrips_OnTheRequestPath()
     {
         var e = await SignedEngagement.CreateAsync(App);
