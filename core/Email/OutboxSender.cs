@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Solidaire.Core.Deadlines;
 using Solidaire.Core.Dossiers;
+using Solidaire.Core.Outcomes;
 using Solidaire.Core.PersonalData;
 using Solidaire.Core.Storage;
 
@@ -89,6 +90,7 @@ public sealed partial class OutboxSender(
             if (m.Email.AttachmentReference is { } reference && !made.ContainsKey(reference + "|" + m.Email.Language))
                 made[reference + "|" + m.Email.Language] = MakeAttachmentAsync(unit, reference, m.Email.Language, cancellationToken);
         }
+        var sending = System.Diagnostics.Stopwatch.StartNew();
         var outcomes = await Task.WhenAll(leased.Select(m => SendOneAsync(m.Email, made, cancellationToken))).ConfigureAwait(false);
         var o = options.Value;
         var now = time.GetUtcNow();
@@ -128,7 +130,7 @@ public sealed partial class OutboxSender(
             transaction.Replace(row, row.ETag);
         }
         // Right after the provider's answers, before anything else: the duplicate-send window is this one call.
-        var recorded = await dossiers.CommitAsync(transaction, CancellationToken.None).ConfigureAwait(false);
+        var recorded = await RecordAsync(transaction, leased, sending, cancellationToken).ConfigureAwait(false);
         if (!recorded.IsSuccess)
         {
             // Our lease ran out and another sender took the messages over: theirs is the record now.
@@ -153,6 +155,37 @@ public sealed partial class OutboxSender(
                 await observer.OnFailedAsync(unit, leased[i].Kind, reason, cancellationToken).ConfigureAwait(false);
         }
     }
+
+    /// <summary>
+    /// Records the provider's answers. Storage down at that moment would otherwise leave the messages for
+    /// another sender once their lease ends, and each would go out twice: so the record is tried again,
+    /// every <see cref="RecordRetryDelay"/>, while the lease still holds with a send's time to spare (by the
+    /// rows' lease in app time, and by the time spent since sending began). After that, the next sender's
+    /// second send is the only safe choice.
+    /// </summary>
+    private async Task<Outcome<CommitReceipt>> RecordAsync(PartitionTransaction transaction, IReadOnlyList<OutboxMessage> leased, System.Diagnostics.Stopwatch sending, CancellationToken cancellationToken)
+    {
+        var o = options.Value;
+        var leaseEnds = leased.Min(m => m.Row.GetDateTimeOffset(OutboxRow.LeaseUntil)) ?? time.GetUtcNow() + o.SendLease;
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await dossiers.CommitAsync(transaction, CancellationToken.None).ConfigureAwait(false);
+            }
+            catch (Exception e) when (Tables.IsUnavailable(e)
+                && !cancellationToken.IsCancellationRequested
+                && time.GetUtcNow() + RecordRetryDelay + o.SendTimeout < leaseEnds
+                && sending.Elapsed + RecordRetryDelay + o.SendTimeout < o.SendLease)
+            {
+                LogRecordRetry(logger, leased.Count, e.GetType().Name, attempt);
+                await Task.Delay(RecordRetryDelay, cancellationToken).ConfigureAwait(false);
+            }
+        }
+    }
+
+    /// <summary>Real time between two tries of recording what the provider answered, while storage is down.</summary>
+    internal static readonly TimeSpan RecordRetryDelay = TimeSpan.FromSeconds(1);
 
     private async Task<SendOutcome> SendOneAsync(OutgoingEmail email, Dictionary<string, Task<EmailAttachment?>> made, CancellationToken cancellationToken)
     {
@@ -196,6 +229,9 @@ public sealed partial class OutboxSender(
 
     [LoggerMessage(Level = LogLevel.Critical, Message = "EMAIL CONFIGURATION FAULT: the provider refused this app's credentials ({Reason}); no email can leave until Email:SendGridApiKey (and the verified sender) are mended. Email {MessageId} waits and is tried again in {RetryIn}.")]
     private static partial void LogConfigurationFault(ILogger logger, string reason, string messageId, TimeSpan retryIn);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Storage unavailable ({ExceptionType}) when recording {Count} email(s) the provider answered for; record attempt {Attempt}, tried again while their lease holds.")]
+    private static partial void LogRecordRetry(ILogger logger, int count, string exceptionType, int attempt);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "{Count} email(s) were taken over by another sender after this one's lease ran out; its record stands.")]
     private static partial void LogLeaseLost(ILogger logger, int count);
