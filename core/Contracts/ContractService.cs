@@ -44,6 +44,12 @@ public sealed class ContractService(
     IOptions<Sessions.SessionOptions> sessionOptions,
     TimeProvider time)
 {
+    /// <summary>
+    /// Table Storage requests of a signature on its request path, at most (asserted in the integration
+    /// tests, printed by the benchmark): the dossier read, the emails' deadline, one transaction.
+    /// </summary>
+    public const int SigningRoundTrips = 3;
+
     public static readonly Failure NotActive = new(FailureKind.Conflict, "engagement_not_active", "Confirm the engagement (no conflict of interest) before issuing its contract.");
     public static readonly Failure AlreadySigned = new(FailureKind.Conflict, "already_signed", "This contract is already signed: it cannot change any more.");
     public static readonly Failure LinkExpired = new(FailureKind.Gone, "link_expired", "This link has expired or was replaced by a newer one: use the latest email, or ask your coach.");

@@ -54,6 +54,18 @@ public sealed partial class IntakeService(
     TimeProvider time,
     ILogger<IntakeService> logger)
 {
+    /// <summary>
+    /// Table Storage requests of a new intake on its request path, at most (asserted in the integration
+    /// tests, printed by the benchmark): its deadlines written, the dossier's one transaction.
+    /// </summary>
+    public const int RoundTrips = 2;
+
+    /// <summary>
+    /// ...and from the request to both emails sent and the intake in the coordinators' queue: the sends
+    /// recorded, the queue row, the held deadlines settled, off the request path.
+    /// </summary>
+    public const int RoundTripsToEveryEmailSent = RoundTrips + 3;
+
     private const int MaxAttempts = 4;
 
     private static readonly Failure Contended = new(FailureKind.Conflict, "intake_conflict", "The request collided with another one; please send it again.");

@@ -29,6 +29,13 @@ public sealed class SessionService(
     IOptions<Configuration.SiteOptions> site,
     TimeProvider time)
 {
+    /// <summary>
+    /// Table Storage requests of a session record on its request path, at most (asserted in the integration
+    /// tests, printed by the benchmark): the dossier read, one transaction; the invitations' deadline is
+    /// written after the answer.
+    /// </summary>
+    public const int RecordRoundTrips = 2;
+
     public static readonly Failure ContractNotSigned = new(FailureKind.Conflict, "contract_not_signed", "Sessions can be recorded once the client has signed the contract.");
     public static readonly Failure EngagementClosed = new(FailureKind.Conflict, "engagement_closed", "This engagement is closed: its sessions can no longer change.");
     public static readonly Failure SessionNotFound = new(FailureKind.NotFound, "session_not_found", "There is no such session in this engagement.");

@@ -52,7 +52,7 @@ public sealed partial class ContractRoundTripTests : AppTest
         Assert.Equal(4, issue); // the coach's record, the email's deadline, the dossier read, one transaction
         Assert.Equal(2, firstRead); // the dossier read, the "opened" event
         Assert.Equal(1, laterRead);
-        Assert.Equal(3, sign); // the dossier read, the emails' deadline, one transaction
+        Assert.Equal(Solidaire.Core.Contracts.ContractService.SigningRoundTrips, sign); // the dossier read, the emails' deadline, one transaction
     }
 
     [GeneratedRegex(@"contract\.html#token=([A-Za-z0-9_\-\.]+)")]

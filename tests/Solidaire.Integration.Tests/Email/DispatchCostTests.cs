@@ -27,7 +27,7 @@ public sealed class DispatchCostTests
 
         // Request path: the deadlines 1, the dossier transaction 1. Then from memory: the sends
         // recorded 1, the queue row 1, the held deadlines settled 1.
-        Assert.Equal(5, app.StorageRequests - before);
+        Assert.Equal(Solidaire.Core.Intake.IntakeService.RoundTripsToEveryEmailSent, app.StorageRequests - before);
         Assert.Equal(2, EmlMessage.ReadFolder(app.MailFolder).Count);
     }
 

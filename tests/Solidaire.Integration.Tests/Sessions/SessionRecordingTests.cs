@@ -179,7 +179,7 @@ public sealed class SessionRecordingTests : AppTest
             cost = scope.Count;
         }
 
-        Assert.Equal(2, cost); // the dossier read, one transaction (the emails' deadline is written after, off the request path)
+        Assert.Equal(Solidaire.Core.Sessions.SessionService.RecordRoundTrips, cost); // the dossier read, one transaction (the emails' deadline is written after, off the request path)
         await EmlMessage.WaitForAsync(App.MailFolder, m => m.To == e.ClientEmail && m.Attachments.Any(a => a.FileName.EndsWith(".ics", StringComparison.Ordinal)));
     }
 

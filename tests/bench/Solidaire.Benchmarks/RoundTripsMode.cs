@@ -15,10 +15,10 @@ internal static class RoundTripsMode
 {
     private static readonly (string Operation, string Requests, string Test)[] Rows =
     [
-        ("intake (request path)", "2", "IntakeSubmissionTests.NewIntake_CostsTwoStorageRoundTrips_OnTheRequestPath"),
-        ("intake (to every email sent)", "5", "DispatchCostTests.OneIntake_CostsFiveStorageRequests_FromSubmitToEveryEmailSentAndIndexed"),
-        ("contract signature (request path)", "3", "ContractRoundTripTests.Issue_CostsFour_FirstReadingTwo_LaterReadingsOne_AndSigningThree"),
-        ("session record (request path)", "2", "SessionRecordingTests.RecordingASession_CostsTwoStorageRoundTrips_OnTheRequestPath"),
+        ("intake (request path)", $"{IntakeService.RoundTrips}", "IntakeSubmissionTests.NewIntake_CostsTwoStorageRoundTrips_OnTheRequestPath"),
+        ("intake (to every email sent)", $"{IntakeService.RoundTripsToEveryEmailSent}", "DispatchCostTests.OneIntake_CostsFiveStorageRequests_FromSubmitToEveryEmailSentAndIndexed"),
+        ("contract signature (request path)", $"{Solidaire.Core.Contracts.ContractService.SigningRoundTrips}", "ContractRoundTripTests.Issue_CostsFour_FirstReadingTwo_LaterReadingsOne_AndSigningThree"),
+        ("session record (request path)", $"{Solidaire.Core.Sessions.SessionService.RecordRoundTrips}", "SessionRecordingTests.RecordingASession_CostsTwoStorageRoundTrips_OnTheRequestPath"),
         ("closure (request path)", $"{EngagementClosure.RoundTrips}", "OperationRoundTripTests.ClosingAnEngagement_CostsAtMostItsCeiling_OnTheRequestPath"),
         ("one deadline run (a statistics count)", $"{DeadlineRunner.RoundTrips} + {StatisticsCounter.RoundTrips}", "OperationRoundTripTests.OneDeadlineRun_CostsTheRunnersPage_AndItsHandlersOwn"),
         ("one subject destroyed (unfollowed intake)", $"{DeadlineRunner.RoundTrips} + {IntakeDestruction.RoundTrips}", "OperationRoundTripTests.OneSubjectDestroyed_CostsTheRunnersPage_AndTheDestructionsOwn"),
