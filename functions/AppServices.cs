@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Solidaire.Core;
@@ -19,6 +20,7 @@ public static class AppServices
         services.AddSolidaireTelemetry(configuration);
         // The executors of the IActionResults the functions return (JsonResult, ObjectResult), whoever hosts them.
         services.AddMvcCore();
+        WithoutControllerRouting(services);
 
         services.AddOptions<HttpOptions>().Bind(configuration.GetSection(HttpOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<RateLimitingOptions>().Bind(configuration.GetSection(RateLimitingOptions.Section))
@@ -38,6 +40,20 @@ public static class AppServices
         services.AddSingleton<HttpFunctionGate>();
         services.AddSingleton<UnexpectedErrors>();
         return services;
+    }
+
+    /// <summary>
+    /// MVC's routing policies (action constraints, dynamic controllers) act only on controllers' endpoints,
+    /// and there are none: taken out, the first request's routing no longer builds MVC's controller
+    /// discovery and model metadata (reflection and expression trees) for nothing.
+    /// </summary>
+    private static void WithoutControllerRouting(IServiceCollection services)
+    {
+        var mvcPolicies = services
+            .Where(d => d.ServiceType == typeof(MatcherPolicy) && d.ImplementationType?.Namespace?.StartsWith("Microsoft.AspNetCore.Mvc", StringComparison.Ordinal) == true)
+            .ToList();
+        foreach (var policy in mvcPolicies)
+            services.Remove(policy);
     }
 
     /// <summary>

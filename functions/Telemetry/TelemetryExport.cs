@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Azure.Core;
 using Azure.Identity;
 using Azure.Monitor.OpenTelemetry.Exporter;
@@ -36,15 +37,23 @@ public static class TelemetryExport
             .WithMetrics(m => m.AddMeter(SolidaireTelemetry.Name))
             .WithLogging();
         if (configuration[ConnectionStringSetting] is { Length: > 0 } connectionString)
-        {
-            var credential = CredentialFor(configuration[AuthenticationStringSetting], configuration[ClientIdSetting]);
-            telemetry.UseAzureMonitorExporter(o =>
-            {
-                o.ConnectionString = connectionString;
-                o.Credential = credential;
-            });
-        }
+            ExportToAzureMonitor(telemetry, connectionString, configuration);
         return services;
+    }
+
+    /// <summary>
+    /// Apart, and never inlined: the exporter's assembly (and Azure.Identity's) is loaded when this method is
+    /// compiled, so an app that exports nothing (standalone mode, tests) does not load them at start.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void ExportToAzureMonitor(IOpenTelemetryBuilder telemetry, string connectionString, IConfiguration configuration)
+    {
+        var credential = CredentialFor(configuration[AuthenticationStringSetting], configuration[ClientIdSetting]);
+        telemetry.UseAzureMonitorExporter(o =>
+        {
+            o.ConnectionString = connectionString;
+            o.Credential = credential;
+        });
     }
 
     /// <summary>Standalone mode: a span for each HTTP request, which the rows it writes keep (the Functions host's invocation span plays that part in Azure).</summary>
