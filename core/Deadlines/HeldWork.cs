@@ -1,4 +1,5 @@
 using System.Threading.Channels;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
@@ -24,9 +25,16 @@ public sealed class HeldWork
         Enqueue([.. deadlines.Select(d => new HeldDeadline(d, _ => Task.FromResult(DeadlineResult.Done)))]);
 }
 
-public sealed partial class HeldWorkRunner(HeldWork queue, DeadlineRunner runner, ILogger<HeldWorkRunner> logger) : BackgroundService
+/// <remarks>
+/// The runner (and through it every deadline handler: the whole core) is resolved when the first held work
+/// arrives, not when the host starts: a hosted service's constructor runs before the app listens, and the
+/// first request (a health probe, a page) needs none of it.
+/// </remarks>
+public sealed partial class HeldWorkRunner(HeldWork queue, IServiceProvider services, ILogger<HeldWorkRunner> logger) : BackgroundService
 {
     private const int Concurrency = 16;
+
+    private DeadlineRunner Runner => field ??= services.GetRequiredService<DeadlineRunner>();
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -38,7 +46,7 @@ public sealed partial class HeldWorkRunner(HeldWork queue, DeadlineRunner runner
             {
                 try
                 {
-                    await runner.RunHeldAsync(held, ct).ConfigureAwait(false);
+                    await Runner.RunHeldAsync(held, ct).ConfigureAwait(false);
                 }
                 catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
                 {
