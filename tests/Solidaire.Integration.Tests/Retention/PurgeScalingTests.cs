@@ -5,6 +5,7 @@ using Solidaire.Core.Intake;
 using Solidaire.Core.Retention;
 using Solidaire.Core.Storage;
 using Solidaire.Integration.Tests.Harness;
+using Solidaire.Testing;
 
 namespace Solidaire.Integration.Tests.Retention;
 

@@ -1,8 +1,7 @@
 using System.Net;
 using System.Text.RegularExpressions;
-using Solidaire.Testing;
 
-namespace Solidaire.Integration.Tests.Harness;
+namespace Solidaire.Testing;
 
 /// <summary>
 /// An engagement whose contract the client signed, reached through the API as people do: intake,
@@ -10,7 +9,7 @@ namespace Solidaire.Integration.Tests.Harness;
 /// </summary>
 public sealed partial record SignedEngagement(StaffClient Coordinator, StaffClient Coach, string EngagementId, string IntakeId, string ClientEmail, string CoachEmail)
 {
-    public static async Task<SignedEngagement> CreateAsync(TestApp app, string clientEmail = "session-client@example.org", string coachEmail = "session-coach@example.org",
+    public static async Task<SignedEngagement> CreateAsync(IServedApp app, string clientEmail = "session-client@example.org", string coachEmail = "session-coach@example.org",
         int sessionsPlanned = 4, string language = "fr", StaffClient? coordinator = null, System.Text.Json.Nodes.JsonObject? intakeBody = null)
     {
         intakeBody ??= IntakeBodies.Valid(clientEmail, language);
@@ -25,7 +24,7 @@ public sealed partial record SignedEngagement(StaffClient Coordinator, StaffClie
             signatureName = $"{intakeBody["firstName"]} {intakeBody["lastName"]}",
             sha256 = sha,
         });
-        Assert.Equal(HttpStatusCode.Created, signed.StatusCode);
+        Check.True(signed.StatusCode == HttpStatusCode.Created, $"POST /api/client/contract/signature: {(int)signed.StatusCode}");
         return new SignedEngagement(coordinator, coach, engagement, intake, clientEmail, coachEmail);
     }
 
@@ -35,7 +34,7 @@ public sealed partial record SignedEngagement(StaffClient Coordinator, StaffClie
     /// The first steps alone: <paramref name="clientEmail"/>'s intake (<paramref name="intakeBody"/>, or the valid one) sent,
     /// assigned to <paramref name="coach"/>, confirmed, its contract issued and its emailed link's token read; not signed.
     /// </summary>
-    public static async Task<(string EngagementId, string IntakeId, string Sha256, string LinkToken)> IssueAsync(TestApp app, StaffClient coordinator, StaffClient coach,
+    public static async Task<(string EngagementId, string IntakeId, string Sha256, string LinkToken)> IssueAsync(IServedApp app, StaffClient coordinator, StaffClient coach,
         string clientEmail, System.Text.Json.Nodes.JsonObject? intakeBody = null, int sessionsPlanned = 4)
     {
         intakeBody ??= IntakeBodies.Valid(clientEmail);
