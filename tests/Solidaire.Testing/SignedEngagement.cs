@@ -16,15 +16,7 @@ public sealed partial record SignedEngagement(StaffClient Coordinator, StaffClie
         coordinator ??= await StaffClient.SignInAsync(app, StaffClient.Coordinator);
         var coach = await StaffWorld.ReadyCoachAsync(app, coordinator, coachEmail);
         var (engagement, intake, sha, token) = await IssueAsync(app, coordinator, coach, clientEmail, intakeBody, sessionsPlanned);
-        var signed = await StaffClient.SendAsync(app, HttpMethod.Post, "/api/client/contract/signature", token, new
-        {
-            counterpart = new { kind = "financial", amountEur = 1 },
-            understood = true,
-            supervisionConsent = true,
-            signatureName = $"{intakeBody["firstName"]} {intakeBody["lastName"]}",
-            sha256 = sha,
-        });
-        Check.True(signed.StatusCode == HttpStatusCode.Created, $"POST /api/client/contract/signature: {(int)signed.StatusCode}");
+        await SignAsync(app, token, sha, $"{intakeBody["firstName"]} {intakeBody["lastName"]}");
         return new SignedEngagement(coordinator, coach, engagement, intake, clientEmail, coachEmail);
     }
 
@@ -37,6 +29,18 @@ public sealed partial record SignedEngagement(StaffClient Coordinator, StaffClie
     public static async Task<(string EngagementId, string IntakeId, string Sha256, string LinkToken)> IssueAsync(IServedApp app, StaffClient coordinator, StaffClient coach,
         string clientEmail, System.Text.Json.Nodes.JsonObject? intakeBody = null, int sessionsPlanned = 4)
     {
+        var issued = await IssueUnreadAsync(app, coordinator, coach, clientEmail, intakeBody, sessionsPlanned);
+        var link = await EmlMessage.WaitForAsync(app.MailFolder, m => m.To == clientEmail && ContractLinkTokenIn(m) is not null);
+        return (issued.EngagementId, issued.IntakeId, issued.Sha256, ContractLinkTokenIn(link)!);
+    }
+
+    /// <summary>
+    /// <see cref="IssueAsync"/> up to the contract issued, its link not read: for many at once, whose links
+    /// are read in one pass of the pickup folder (<see cref="ContractLinkTokenIn"/>).
+    /// </summary>
+    public static async Task<IssuedEngagement> IssueUnreadAsync(IServedApp app, StaffClient coordinator, StaffClient coach,
+        string clientEmail, System.Text.Json.Nodes.JsonObject? intakeBody = null, int sessionsPlanned = 4)
+    {
         intakeBody ??= IntakeBodies.Valid(clientEmail);
         var coachId = (await coach.JsonAsync(HttpMethod.Get, "/api/staff/me")).GetProperty("memberId").GetString();
         var reference = await IntakeBodies.ReferenceOf(await app.Client.PostAsync(intakeBody));
@@ -45,10 +49,30 @@ public sealed partial record SignedEngagement(StaffClient Coordinator, StaffClie
         await coach.JsonAsync(HttpMethod.Post, $"/api/staff/engagements/{engagement}/confirmation", new { noConflictDeclared = true });
         var sha = (await coach.JsonAsync(HttpMethod.Post, $"/api/staff/engagements/{engagement}/contract",
             new { sessionsPlanned, format = "video", usualPricePerSessionEur = 80 }, HttpStatusCode.Created)).GetProperty("sha256").GetString()!;
-        var link = await EmlMessage.WaitForAsync(app.MailFolder, m => m.To == clientEmail && LinkToken().IsMatch(m.Text));
-        return (engagement, intake, sha, LinkToken().Match(link.Text).Groups[1].Value);
+        return new IssuedEngagement(engagement, intake, reference, sha);
+    }
+
+    /// <summary>The token of the contract link <paramref name="message"/> carries, if it is a contract link.</summary>
+    public static string? ContractLinkTokenIn(EmlMessage message) =>
+        LinkToken().Match(message.Text) is { Success: true } match ? match.Groups[1].Value : null;
+
+    /// <summary>The client signs with the emailed link's <paramref name="linkToken"/>, as the contract page does (a contribution of 1 €, both consents).</summary>
+    public static async Task SignAsync(IServedApp app, string linkToken, string sha256, string signatureName)
+    {
+        using var signed = await StaffClient.SendAsync(app, HttpMethod.Post, "/api/client/contract/signature", linkToken, new
+        {
+            counterpart = new { kind = "financial", amountEur = 1 },
+            understood = true,
+            supervisionConsent = true,
+            signatureName,
+            sha256,
+        });
+        Check.True(signed.StatusCode == HttpStatusCode.Created, $"POST /api/client/contract/signature: {(int)signed.StatusCode}");
     }
 
     [GeneratedRegex(@"contract\.html#token=([A-Za-z0-9_\-\.]+)")]
     private static partial Regex LinkToken();
 }
+
+/// <summary>A contract issued through the API, its link not read yet: the engagement, the intake (its API id and reference) and the text's SHA-256.</summary>
+public sealed record IssuedEngagement(string EngagementId, string IntakeId, string Reference, string Sha256);
