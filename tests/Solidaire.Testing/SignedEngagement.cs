@@ -39,10 +39,10 @@ public sealed partial record SignedEngagement(StaffClient Coordinator, StaffClie
     /// are read in one pass of the pickup folder (<see cref="ContractLinkTokenIn"/>).
     /// </summary>
     public static async Task<IssuedEngagement> IssueUnreadAsync(IServedApp app, StaffClient coordinator, StaffClient coach,
-        string clientEmail, System.Text.Json.Nodes.JsonObject? intakeBody = null, int sessionsPlanned = 4)
+        string clientEmail, System.Text.Json.Nodes.JsonObject? intakeBody = null, int sessionsPlanned = 4, string? coachId = null)
     {
         intakeBody ??= IntakeBodies.Valid(clientEmail);
-        var coachId = (await coach.JsonAsync(HttpMethod.Get, "/api/staff/me")).GetProperty("memberId").GetString();
+        coachId ??= await CoachIdAsync(coach);
         var reference = await IntakeBodies.ReferenceOf(await app.Client.PostAsync(intakeBody));
         var intake = await StaffWorld.IntakeIdAsync(app, coordinator, reference);
         var engagement = (await coordinator.JsonAsync(HttpMethod.Post, $"/api/staff/intakes/{intake}/assignment", new { coachId }, HttpStatusCode.Created)).GetProperty("engagementId").GetString()!;
@@ -51,6 +51,10 @@ public sealed partial record SignedEngagement(StaffClient Coordinator, StaffClie
             new { sessionsPlanned, format = "video", usualPricePerSessionEur = 80 }, HttpStatusCode.Created)).GetProperty("sha256").GetString()!;
         return new IssuedEngagement(engagement, intake, reference, sha);
     }
+
+    /// <summary>The coach's member id, as the console reads it (given to <see cref="IssueUnreadAsync"/>, it saves a request per engagement).</summary>
+    public static async Task<string> CoachIdAsync(StaffClient coach) =>
+        (await coach.JsonAsync(HttpMethod.Get, "/api/staff/me")).GetProperty("memberId").GetString()!;
 
     /// <summary>The token of the contract link <paramref name="message"/> carries, if it is a contract link.</summary>
     public static string? ContractLinkTokenIn(EmlMessage message) =>

@@ -46,12 +46,13 @@ internal static partial class ThroughputMode
         Progress($"staging (not timed): a coordinator and a coach signed in, {signatures + sessionEngagements} contracts issued, {sessionEngagements} of them signed");
         var coordinator = await StaffClient.SignInAsync(served, StaffClient.Coordinator);
         var coach = await StaffWorld.ReadyCoachAsync(served, coordinator, CoachEmail);
+        var coachId = await SignedEngagement.CoachIdAsync(coach);
         var run = Guid.NewGuid().ToString("N")[..8];
         string ClientEmail(int i) => $"bench-{run}-{i}@example.org";
         var issued = new IssuedEngagement[signatures + sessionEngagements];
         await RunClientsAsync(issued.Length, StagingClients, Stopwatch.StartNew(), async (i, _) =>
         {
-            issued[i] = await SignedEngagement.IssueUnreadAsync(served, coordinator, coach, ClientEmail(i));
+            issued[i] = await SignedEngagement.IssueUnreadAsync(served, coordinator, coach, ClientEmail(i), coachId: coachId);
             return null;
         });
         var links = await ContractLinksAsync(mail, issued.Length);
@@ -119,6 +120,7 @@ internal static partial class ThroughputMode
             $"{sessionEngagements} engagements signed for the session records, one session each per phase, one coach");
         Console.WriteLine($"signature: POST /api/client/contract/signature with the link's token, 201; all emails sent: {EmailsPerSignature} .eml per signature (the signed PDF to client and coach)");
         Console.WriteLine($"session record: POST /api/staff/engagements/{{id}}/sessions as the coach, 201; all emails sent: {EmailsPerSession} .eml per session (the invitation to client and coach)");
+        Console.WriteLine();
         TableHeader();
         foreach (var (clients, rawPhase, signature, session) in results)
         {

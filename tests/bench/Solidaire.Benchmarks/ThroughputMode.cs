@@ -16,7 +16,8 @@ namespace Solidaire.Benchmarks;
 /// Table Storage inserts of an entity about the size of a dossier row, straight into the same
 /// Azurite. An intake level ends only when every email it caused is in the pickup folder, so the
 /// work the app does after answering counts. Only the HTTP API, Azurite and the pickup folder are
-/// used, so the figures stay comparable while the app's internals change.
+/// used, so the figures stay comparable while the app's internals change. Then contract signatures
+/// and session records the same way, on a second app process (SignaturesAndSessions.cs).
 /// </summary>
 internal static partial class ThroughputMode
 {
