@@ -5,7 +5,7 @@ using Solidaire.Benchmarks;
 //   all [operations-per-level] [startup-rounds] [purge-repeats]
 //                                                everything below but latency, one section after the other (defaults 400, 5 and 5)
 //   [rounds]                                     latency of POST /api/intakes against GET /api/health (the default, 200 rounds)
-//   throughput [operations-per-level]            intakes, then contract signatures and session records (half as many), per second and
+//   throughput [operations-per-level]            intakes, then contract signatures and session records (a quarter as many), per second and
 //                                                p50/p99 at 1, 8 and 32 clients against raw Table Storage inserts; the app's peak memory
 //   purge [repeats]                              time and storage requests of one purge of 100 due subjects among 1,000, then 20,000
 //                                                not yet due (median and p99 over the repeats, at most 15; default 5), and their ratio

@@ -28,8 +28,9 @@ internal static partial class ThroughputMode
 
     private static async Task SignaturesAndSessionsAsync(Azurite azurite, int intakeOperations, RawInserts raw)
     {
-        // Half the intakes' count: each signature needs an engagement staged through six requests and three emails first.
-        var operations = Math.Max(1, intakeOperations / 2);
+        // A quarter of the intakes' count: each signature needs an engagement staged through five requests and
+        // three emails first, and the whole command must stay within minutes on 2 cores.
+        var operations = Math.Max(1, intakeOperations / 4);
         var work = Directory.CreateTempSubdirectory("solidaire-bench-").FullName;
         var settings = AppSettings(azurite, work);
         var mail = new PickupFolder(settings["Email:PickupFolder"]!);
