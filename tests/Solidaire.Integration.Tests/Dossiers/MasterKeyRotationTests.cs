@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Solidaire.Core.Dossiers;
 using Solidaire.Core.Storage;
 using Solidaire.Integration.Tests.Harness;
+using Solidaire.Testing;
 
 namespace Solidaire.Integration.Tests.Dossiers;
 

@@ -6,6 +6,7 @@ using Solidaire.Core.Email;
 using Solidaire.Core.Intake;
 using Solidaire.Core.Storage;
 using Solidaire.Integration.Tests.Harness;
+using Solidaire.Testing;
 
 namespace Solidaire.Integration.Tests.Email;
 

@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Solidaire.Core.Storage;
 using Solidaire.Core.Tokens;
 using Solidaire.Integration.Tests.Harness;
+using Solidaire.Testing;
 
 namespace Solidaire.Integration.Tests.Feedback;
 

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Solidaire.Testing;
 
 namespace Solidaire.Integration.Tests.Harness;
 

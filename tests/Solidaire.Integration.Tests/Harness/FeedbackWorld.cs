@@ -2,6 +2,7 @@ using System.Net;
 using Microsoft.Extensions.DependencyInjection;
 using Solidaire.Core.Engagements;
 using Solidaire.Core.Feedback;
+using Solidaire.Testing;
 
 namespace Solidaire.Integration.Tests.Harness;
 

@@ -17,7 +17,7 @@ namespace Solidaire.Integration.Tests.Harness;
 /// The functions app in standalone mode, in this process, on a free loopback port, over the shared
 /// Azurite with tables of its own. Tests talk real HTTP to it and can read its services.
 /// </summary>
-public sealed class TestApp : IAsyncDisposable
+public sealed class TestApp : IServedApp, IAsyncDisposable
 {
     private TestApp(WebApplication app, Uri baseAddress, FakeTimeProvider time, string tablePrefix, string workFolder)
     {

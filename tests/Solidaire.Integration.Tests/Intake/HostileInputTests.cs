@@ -7,6 +7,7 @@ using Solidaire.Core.Intake;
 using Solidaire.Core.Dossiers;
 using Solidaire.Core.Storage;
 using Solidaire.Integration.Tests.Harness;
+using Solidaire.Testing;
 
 namespace Solidaire.Integration.Tests.Intake;
 

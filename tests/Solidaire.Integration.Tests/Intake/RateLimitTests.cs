@@ -1,5 +1,6 @@
 using System.Net;
 using Solidaire.Integration.Tests.Harness;
+using Solidaire.Testing;
 
 namespace Solidaire.Integration.Tests.Intake;
 

@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.Text.Json;
 using Solidaire.Integration.Tests.Harness;
 using Xunit.Abstractions;
+using Solidaire.Testing;
 
 namespace Solidaire.Integration.Tests.Resilience;
 

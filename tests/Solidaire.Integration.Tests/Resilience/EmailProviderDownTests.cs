@@ -5,6 +5,7 @@ using Solidaire.Core.Email;
 using Solidaire.Core.Storage;
 using Solidaire.Integration.Tests.Harness;
 using Xunit.Abstractions;
+using Solidaire.Testing;
 
 namespace Solidaire.Integration.Tests.Resilience;
 

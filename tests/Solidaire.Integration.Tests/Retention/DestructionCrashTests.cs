@@ -11,6 +11,7 @@ using Solidaire.Core.PersonalData;
 using Solidaire.Core.Retention;
 using Solidaire.Core.Storage;
 using Solidaire.Integration.Tests.Harness;
+using Solidaire.Testing;
 
 namespace Solidaire.Integration.Tests.Retention;
 

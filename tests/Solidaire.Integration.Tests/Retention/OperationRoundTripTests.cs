@@ -8,6 +8,7 @@ using Solidaire.Core.Staff;
 using Solidaire.Core.Statistics;
 using Solidaire.Core.Storage;
 using Solidaire.Integration.Tests.Harness;
+using Solidaire.Testing;
 
 namespace Solidaire.Integration.Tests.Retention;
 

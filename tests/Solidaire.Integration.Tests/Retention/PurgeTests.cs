@@ -12,6 +12,7 @@ using Solidaire.Core.Retention;
 using Solidaire.Core.Storage;
 using Solidaire.Functions.Standalone;
 using Solidaire.Integration.Tests.Harness;
+using Solidaire.Testing;
 
 namespace Solidaire.Integration.Tests.Retention;
 

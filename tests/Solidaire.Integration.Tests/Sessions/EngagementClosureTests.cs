@@ -3,6 +3,7 @@ using System.Text.Json;
 using Solidaire.Core.Intake;
 using Solidaire.Core.Storage;
 using Solidaire.Integration.Tests.Harness;
+using Solidaire.Testing;
 
 namespace Solidaire.Integration.Tests.Sessions;
 

@@ -4,6 +4,7 @@ using Solidaire.Core.Deadlines;
 using Solidaire.Core.Telemetry;
 using Solidaire.Functions.Standalone;
 using Solidaire.Integration.Tests.Harness;
+using Solidaire.Testing;
 
 namespace Solidaire.Integration.Tests.Telemetry;
 

@@ -2,9 +2,13 @@ using System.Globalization;
 using Solidaire.Benchmarks;
 
 // Modes, run by hand (see tests/BENCHMARKS.md):
-//   all [operations-per-level] [startup-rounds]  everything below, one section after the other (defaults 400 and 5)
+//   all [operations-per-level] [startup-rounds] [purge-repeats]
+//                                                everything below but latency, one section after the other (defaults 400, 5 and 5)
 //   [rounds]                                     latency of POST /api/intakes against GET /api/health (the default, 200 rounds)
-//   throughput [operations-per-level]            intakes per second at 1, 8 and 32 clients against raw Table Storage inserts, and the app's peak memory
+//   throughput [operations-per-level]            intakes, then contract signatures and session records (a quarter as many), per second and
+//                                                p50/p99 at 1, 8 and 32 clients against raw Table Storage inserts; the app's peak memory
+//   purge [repeats]                              time and storage requests of one purge of 100 due subjects among 1,000, then 20,000
+//                                                not yet due (median and p99 over the repeats, at most 15; default 5), and their ratio
 //   startup [rounds]                             process start to first 200 on /api/health, app against a minimal ASP.NET Core app, JIT and ReadyToRun
 //   roundtrips                                   Table Storage requests per operation, as the test suite asserts them
 // Figures print the same on every machine.
@@ -30,13 +34,19 @@ try
             return await ThroughputMode.RunAsync(operations);
         case "startup" when args.Length <= 2 && Count(1, StartupMode.DefaultRounds) is { } rounds:
             return await StartupMode.RunAsync(rounds);
+        case "purge" when args.Length <= 2 && Count(1, PurgeMode.DefaultRepeats) is { } repeats && repeats <= PurgeMode.MaxRepeats:
+            return await PurgeMode.RunAsync(repeats);
         case "roundtrips" when args.Length == 1:
             RoundTripsMode.Print();
             return 0;
-        case "all" when args.Length <= 3 && Count(1, ThroughputMode.DefaultOperations) is { } operations && Count(2, StartupMode.DefaultRounds) is { } rounds:
+        case "all" when args.Length <= 4 && Count(1, ThroughputMode.DefaultOperations) is { } operations && Count(2, StartupMode.DefaultRounds) is { } rounds
+                && Count(3, PurgeMode.DefaultRepeats) is { } purgeRepeats && purgeRepeats <= PurgeMode.MaxRepeats:
             RoundTripsMode.Print();
             Console.WriteLine();
             var status = await ThroughputMode.RunAsync(operations);
+            Console.WriteLine();
+            if (status == 0)
+                status = await PurgeMode.RunAsync(purgeRepeats);
             Console.WriteLine();
             return status == 0 ? await StartupMode.RunAsync(rounds) : status;
     }
@@ -48,5 +58,5 @@ catch (Exception e) when (e is InvalidOperationException or TimeoutException)
     return 1;
 }
 
-Console.Error.WriteLine("usage: Solidaire.Benchmarks [rounds] | throughput [operations-per-level] | startup [rounds] | roundtrips | all [operations-per-level] [startup-rounds] (counts: whole numbers, 1 or more)");
+Console.Error.WriteLine("usage: Solidaire.Benchmarks [rounds] | throughput [operations-per-level] | purge [repeats] | startup [rounds] | roundtrips | all [operations-per-level] [startup-rounds] [purge-repeats] (counts: whole numbers, 1 or more; purge repeats at most 15)");
 return 2;

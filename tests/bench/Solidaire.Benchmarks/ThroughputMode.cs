@@ -16,7 +16,8 @@ namespace Solidaire.Benchmarks;
 /// Table Storage inserts of an entity about the size of a dossier row, straight into the same
 /// Azurite. An intake level ends only when every email it caused is in the pickup folder, so the
 /// work the app does after answering counts. Only the HTTP API, Azurite and the pickup folder are
-/// used, so the figures stay comparable while the app's internals change.
+/// used, so the figures stay comparable while the app's internals change. Then contract signatures
+/// and session records the same way, on a second app process (SignaturesAndSessions.cs).
 /// </summary>
 internal static partial class ThroughputMode
 {
@@ -28,7 +29,6 @@ internal static partial class ThroughputMode
     // At the highest level, so connections and threads are there before any measured level needs them.
     private const int WarmUpOperations = 64;
     private const int WarmUpClients = 32;
-    private static readonly TimeSpan EmailTimeout = TimeSpan.FromMinutes(5);
     // Lets what the app does after its last email (recording it, deleting the work row) finish
     // before the next phase, so it does not weigh on the next phase's figures.
     private static readonly TimeSpan Settle = TimeSpan.FromSeconds(1);
@@ -41,9 +41,7 @@ internal static partial class ThroughputMode
 
         await using var azurite = await Azurite.StartAsync();
         var work = Directory.CreateTempSubdirectory("solidaire-bench-").FullName;
-        var settings = TestSettings.For(azurite.ConnectionString, TestSettings.NewTablePrefix(), work);
-        settings["RateLimiting:PerIpPerHour"] = "1000000";
-        settings["Logging:LogLevel:Default"] = "Warning";
+        var settings = AppSettings(azurite, work);
         var mail = settings["Email:PickupFolder"]!;
         // One acknowledgement to the client, one notice to each coordinator.
         var coordinators = settings["Staff:BootstrapCoordinators"]!.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Length;
@@ -57,14 +55,14 @@ internal static partial class ThroughputMode
         var table = new TableClient(azurite.ConnectionString, "benchraw" + Guid.NewGuid().ToString("N")[..12]);
         await table.CreateIfNotExistsAsync();
         var raw = new RawInserts(table);
-        var intakes = new Intakes(http, mail, emailsPerIntake);
+        var intakes = new Intakes(http, new PickupFolder(mail), emailsPerIntake);
 
         Progress($"warm-up: {WarmUpOperations} raw inserts and {WarmUpOperations} intakes at {WarmUpClients} clients");
         await raw.RunAsync(WarmUpOperations, WarmUpClients);
         await intakes.RunAsync(WarmUpOperations, WarmUpClients);
         await Task.Delay(Settle);
 
-        var results = new List<(int Clients, Phase Raw, IntakePhase Intake)>();
+        var results = new List<(int Clients, Phase Raw, TimedPhase Intake)>();
         foreach (var clients in Levels)
         {
             Progress($"{clients} client(s): {operations} raw inserts");
@@ -80,6 +78,24 @@ internal static partial class ThroughputMode
         await app.DisposeAsync();
         Print(date, version, operations, emailsPerIntake, coordinators, raw.StringCharacters, results);
         Console.WriteLine($"memory: the app process's peak resident set (VmHWM) over the run, whose highest load is {GoalClients} clients: {memory.PeakMiB} MiB; resident at its end: {memory.ResidentMiB} MiB");
+        DeleteWorkFolder(work);
+
+        Console.WriteLine();
+        await SignaturesAndSessionsAsync(azurite, operations, raw);
+        return 0;
+    }
+
+    /// <summary>The test settings over <paramref name="azurite"/> with tables and a work folder of its own, and no rate limit a benchmark would hit.</summary>
+    private static Dictionary<string, string?> AppSettings(Azurite azurite, string work)
+    {
+        var settings = TestSettings.For(azurite.ConnectionString, TestSettings.NewTablePrefix(), work);
+        settings["RateLimiting:PerIpPerHour"] = "1000000";
+        settings["Logging:LogLevel:Default"] = "Warning";
+        return settings;
+    }
+
+    private static void DeleteWorkFolder(string work)
+    {
         try
         {
             Directory.Delete(work, recursive: true);
@@ -88,7 +104,6 @@ internal static partial class ThroughputMode
         {
             // The temp folder is the OS's to clean.
         }
-        return 0;
     }
 
     private static void Progress(string line) => Console.Error.WriteLine($"[{DateTime.Now:HH:mm:ss}] {line}");
@@ -99,16 +114,8 @@ internal static partial class ThroughputMode
         return health.RootElement.TryGetProperty("version", out var v) ? v.GetString() ?? "?" : "?";
     }
 
-    /// <summary>One request: when it started and ended (ms from the phase's start), and what it answered.</summary>
-    private readonly record struct Sample(double StartMs, double EndMs, string? Reference);
-
-    /// <summary>What one phase measured: the operations, how long they took, and each one's latency.</summary>
-    private sealed record Phase(int Operations, double Seconds, double[] LatenciesMs)
-    {
-        public double PerSecond => Operations / Seconds;
-    }
-
-    private sealed record IntakePhase(Phase Answered, Phase AllEmailsSent);
+    /// <summary>An operation's phase: answered, and to its last email written.</summary>
+    private sealed record TimedPhase(Phase Answered, Phase AllEmailsSent);
 
     /// <summary>
     /// <paramref name="clients"/> concurrent loops take the next operation until <paramref name="operations"/> are
@@ -213,7 +220,7 @@ internal static partial class ThroughputMode
     /// email they caused. Emails are told apart by the reference the intake answered, which the
     /// acknowledgement and the coordinators' notice both carry.
     /// </summary>
-    private sealed partial class Intakes(HttpClient http, string mail, int emailsPerIntake)
+    private sealed class Intakes(HttpClient http, PickupFolder mail, int emailsPerIntake)
     {
         // A person's account of a hard time at work, about 1,400 characters, with no crisis signal
         // in it (an urgent intake would send an alert instead of the notice: the same count, other work).
@@ -234,42 +241,10 @@ internal static partial class ThroughputMode
             "moyens, comme votre charte le propose. Merci de votre lecture et de ce que vous faites.";
 
         private readonly string _run = Guid.NewGuid().ToString("N")[..8];
-        private readonly HashSet<string> _counted = new(StringComparer.Ordinal);
         private int _sent;
-        private int _emailsExpected;
 
-        public async Task<IntakePhase> RunAsync(int operations, int clients)
-        {
-            var startWall = DateTime.UtcNow;
-            var clock = Stopwatch.StartNew();
-            var samples = await RunClientsAsync(operations, clients, clock, (_, cancellationToken) =>
-                PostAsync(Interlocked.Increment(ref _sent), cancellationToken));
-            _emailsExpected += operations * emailsPerIntake;
-            await WaitForEmailsAsync();
-
-            // When each new email was written (file times share the wall clock of startWall; the
-            // kernel stamps them with a coarse clock, a few ms at most behind).
-            var written = new Dictionary<string, List<double>>(StringComparer.Ordinal);
-            var last = double.MinValue;
-            foreach (var path in EmlFiles().Where(p => !_counted.Contains(p)).ToArray())
-            {
-                _counted.Add(path);
-                var at = (File.GetLastWriteTimeUtc(path) - startWall).TotalMilliseconds;
-                last = Math.Max(last, at);
-                var reference = ReferenceIn(path);
-                if (reference is not null)
-                    (written.TryGetValue(reference, out var times) ? times : written[reference] = []).Add(at);
-            }
-
-            var first = samples.Min(s => s.StartMs);
-            // An intake's latency to its last email, when every email could be told to its intake.
-            var matched = samples.All(s => s.Reference is { } r && written.TryGetValue(r, out var times) && times.Count == emailsPerIntake);
-            var allSent = new Phase(
-                operations,
-                (last - first) / 1000,
-                matched ? samples.Select(s => written[s.Reference!].Max() - s.StartMs).ToArray() : []);
-            return new IntakePhase(Answered(samples), allSent);
-        }
+        public Task<TimedPhase> RunAsync(int operations, int clients) =>
+            TimedAsync(operations, clients, mail, emailsPerIntake, (_, cancellationToken) => PostAsync(Interlocked.Increment(ref _sent), cancellationToken));
 
         private async Task<string?> PostAsync(int n, CancellationToken cancellationToken)
         {
@@ -297,46 +272,11 @@ internal static partial class ThroughputMode
             using var answer = JsonDocument.Parse(text);
             return answer.RootElement.GetProperty("reference").GetString();
         }
-
-        private IEnumerable<string> EmlFiles() =>
-            Directory.Exists(mail)
-                ? Directory.EnumerateFiles(mail).Where(p => p.EndsWith(".eml", StringComparison.Ordinal))
-                : [];
-
-        private async Task WaitForEmailsAsync()
-        {
-            var waited = Stopwatch.StartNew();
-            while (true)
-            {
-                var count = EmlFiles().Count();
-                if (count == _emailsExpected)
-                    return;
-                if (count > _emailsExpected)
-                    throw new InvalidOperationException(
-                        $"The pickup folder holds {count} emails, {_emailsExpected} expected ({emailsPerIntake} per intake): the run is aborted. Folder: {mail}");
-                if (waited.Elapsed > EmailTimeout)
-                    throw new TimeoutException(
-                        $"After {EmailTimeout.TotalSeconds:0} s the pickup folder holds {count} emails of the {_emailsExpected} expected: the run is aborted. Folder: {mail}");
-                await Task.Delay(50);
-            }
-        }
-
-        private static string? ReferenceIn(string path)
-        {
-            var message = EmlMessage.Read(path);
-            var match = ReferencePattern().Match(message.Subject);
-            if (!match.Success)
-                match = ReferencePattern().Match(message.Text);
-            return match.Success ? match.Value : null;
-        }
-
-        [GeneratedRegex(@"\b[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}\b", RegexOptions.CultureInvariant)]
-        private static partial Regex ReferencePattern();
     }
 
     private static void Print(
         DateTimeOffset date, string version, int operations, int emailsPerIntake, int coordinators, int rawCharacters,
-        List<(int Clients, Phase Raw, IntakePhase Intake)> results)
+        List<(int Clients, Phase Raw, TimedPhase Intake)> results)
     {
         Console.WriteLine($"Solidaire throughput benchmark, {date:yyyy-MM-dd HH:mm} UTC");
         Console.WriteLine($"machine: {Environment.ProcessorCount} logical processors, {RuntimeInformation.OSDescription} ({RuntimeInformation.OSArchitecture}), {RuntimeInformation.FrameworkDescription}");
@@ -346,8 +286,7 @@ internal static partial class ThroughputMode
         Console.WriteLine($"intake: POST /api/intakes, 202; all emails sent: {emailsPerIntake} .eml per intake (acknowledgement + {coordinators} coordinator(s)) in the pickup folder");
         Console.WriteLine("req/s: operations / (first request to last answer, or to last email written); latency: per operation (to its own last email)");
         Console.WriteLine();
-        Console.WriteLine("× raw: the figure over the raw inserts' of the same client count (req/s: higher is better; p50, p99: lower is better)");
-        Console.WriteLine($"{"clients",7}  {"operation",-24} {"ops",5} {"seconds",8} {"req/s",8} {"p50 ms",8} {"p99 ms",8} {"req/s×raw",9} {"p50×raw",8} {"p99×raw",8}");
+        TableHeader();
         foreach (var (clients, raw, intake) in results)
         {
             Row(clients, "raw insert", raw, null);
@@ -362,6 +301,12 @@ internal static partial class ThroughputMode
             $"{ratio:0.000} × raw, {(ratio >= GoalRatio ? "met" : "NOT met")}");
     }
 
+    private static void TableHeader()
+    {
+        Console.WriteLine("× raw: the figure over the raw inserts' of the same client count (req/s: higher is better; p50, p99: lower is better)");
+        Console.WriteLine($"{"clients",7}  {"operation",-30} {"ops",5} {"seconds",8} {"req/s",8} {"p50 ms",8} {"p99 ms",8} {"req/s×raw",9} {"p50×raw",8} {"p99×raw",8}");
+    }
+
     private static void Row(int clients, string name, Phase phase, Phase? raw)
     {
         var latency = phase.LatenciesMs.Length == 0
@@ -369,7 +314,7 @@ internal static partial class ThroughputMode
             : $"{Stats.Percentile(phase.LatenciesMs, 0.50),8:0.0} {Stats.Percentile(phase.LatenciesMs, 0.99),8:0.0}";
         string Ratio(double value, double baseline) => raw is null ? "" : (value / baseline).ToString("0.00", CultureInfo.InvariantCulture);
         string LatencyRatio(double p) => raw is null || phase.LatenciesMs.Length == 0 ? "" : Ratio(Stats.Percentile(phase.LatenciesMs, p), Stats.Percentile(raw.LatenciesMs, p));
-        Console.WriteLine($"{clients,7}  {name,-24} {phase.Operations,5} {phase.Seconds,8:0.00} {phase.PerSecond,8:0.0} {latency} " +
+        Console.WriteLine($"{clients,7}  {name,-30} {phase.Operations,5} {phase.Seconds,8:0.00} {phase.PerSecond,8:0.0} {latency} " +
             $"{(raw is null ? "" : Ratio(phase.PerSecond, raw.PerSecond)),9} {LatencyRatio(0.50),8} {LatencyRatio(0.99),8}");
     }
 }

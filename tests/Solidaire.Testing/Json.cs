@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace Solidaire.Integration.Tests.Harness;
+namespace Solidaire.Testing;
 
 public static class Json
 {

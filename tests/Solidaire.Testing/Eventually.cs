@@ -1,6 +1,6 @@
 using System.Diagnostics;
 
-namespace Solidaire.Integration.Tests.Harness;
+namespace Solidaire.Testing;
 
 /// <summary>Waits, bounded, for something the app does after answering (the immediate dispatch).</summary>
 public static class Eventually

@@ -1,8 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Solidaire.Testing;
 
-namespace Solidaire.Integration.Tests.Harness;
+namespace Solidaire.Testing;
 
 /// <summary>Intake bodies as the public page sends them.</summary>
 public static class IntakeBodies
@@ -22,7 +21,7 @@ public static class IntakeBodies
     public static async Task<string> ReferenceOf(HttpResponseMessage response)
     {
         var text = await response.Content.ReadAsStringAsync();
-        Assert.True(response.StatusCode == System.Net.HttpStatusCode.Accepted, $"{(int)response.StatusCode}: {text}");
+        Check.True(response.StatusCode == System.Net.HttpStatusCode.Accepted, $"{(int)response.StatusCode}: {text}");
         return JsonDocument.Parse(text).RootElement.GetProperty("reference").GetString()!;
     }
 
@@ -30,7 +29,7 @@ public static class IntakeBodies
     public static async Task<bool> UrgentOf(HttpResponseMessage response)
     {
         var text = await response.Content.ReadAsStringAsync();
-        Assert.True(response.StatusCode == System.Net.HttpStatusCode.Accepted, $"{(int)response.StatusCode}: {text}");
+        Check.True(response.StatusCode == System.Net.HttpStatusCode.Accepted, $"{(int)response.StatusCode}: {text}");
         return JsonDocument.Parse(text).RootElement.GetProperty("urgent").GetBoolean();
     }
 }

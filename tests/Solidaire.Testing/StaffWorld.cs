@@ -1,7 +1,7 @@
 using System.Net;
 using System.Text.Json;
 
-namespace Solidaire.Integration.Tests.Harness;
+namespace Solidaire.Testing;
 
 /// <summary>How tests build a small collective: ready coaches, referents, and intakes found in the queue.</summary>
 public static class StaffWorld
@@ -10,7 +10,7 @@ public static class StaffWorld
     public const string ReferentEmail = "ethique@solidaire.test";
 
     /// <summary>A coordinator makes <paramref name="email"/> a referent, who then signs in.</summary>
-    public static async Task<StaffClient> ReferentAsync(TestApp app, StaffClient coordinator, string email, string displayName = "Référente")
+    public static async Task<StaffClient> ReferentAsync(IServedApp app, StaffClient coordinator, string email, string displayName = "Référente")
     {
         await coordinator.JsonAsync(HttpMethod.Post, "/api/staff/referents", new { email, displayName }, HttpStatusCode.Created);
         return await StaffClient.SignInAsync(app, email);
@@ -32,7 +32,7 @@ public static class StaffWorld
         supervisor = "Groupe de supervision de Lyon",
     };
 
-    public static async Task<StaffClient> ReadyCoachAsync(TestApp app, StaffClient coordinator, string email)
+    public static async Task<StaffClient> ReadyCoachAsync(IServedApp app, StaffClient coordinator, string email)
     {
         await coordinator.JsonAsync(HttpMethod.Post, "/api/staff/coaches", new { email, displayName = "Coach" }, HttpStatusCode.Created);
         var coach = await StaffClient.SignInAsync(app, email);
@@ -43,7 +43,7 @@ public static class StaffWorld
     }
 
     /// <summary>The API id of the intake <paramref name="email"/> sent, found in the coordinators' queue by its reference.</summary>
-    public static async Task<string> IntakeIdAsync(TestApp app, StaffClient coordinator, string reference)
+    public static async Task<string> IntakeIdAsync(IServedApp app, StaffClient coordinator, string reference)
     {
         string? id = null;
         await Eventually.TrueAsync(async () =>

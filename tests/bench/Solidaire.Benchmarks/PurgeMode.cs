@@ -1,0 +1,135 @@
+using System.Diagnostics;
+using System.Runtime.InteropServices;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+using Solidaire.Core.Staff;
+using Solidaire.Core.Storage;
+using Solidaire.Functions.Standalone;
+using Solidaire.Testing;
+
+namespace Solidaire.Benchmarks;
+
+/// <summary>
+/// The purge's time and storage requests as the stored subjects grow: 100 due subjects destroyed among
+/// 1,000, then among 20,000 not yet due, the ratio of the two the figure (goal ≤ 1.1). The app is hosted
+/// in this process on a fake clock (the due subjects are real intakes made due by moving it 91 days;
+/// the filler is stored straight into the deadlines table, batched), with the integration test's own
+/// staging (<see cref="PurgeStage"/>); each repeat stages 100 new due intakes (not timed) and times one
+/// run of the purge timer's work, its storage requests counted on its own async flow.
+/// </summary>
+internal static class PurgeMode
+{
+    public const int DefaultRepeats = 5;
+    private const int Due = 100;
+    private static readonly int[] Stored = [1_000, 20_000];
+
+    // Each repeat moves the clock 91 days, and the purge's own timer must not fire meanwhile: its
+    // schedule is 29 February, and the clock starts after the one of 2096; 2100 is no leap year, so
+    // the next is 2104, 32 moves of 91 days on (one warm-up, then the repeats of each size).
+    private const string NeverBeforeLeapDay = "0 0 0 29 2 *";
+    private static readonly DateTimeOffset ClockStart = new(2096, 3, 1, 12, 0, 0, TimeSpan.Zero);
+    public const int MaxRepeats = 15;
+
+    public static async Task<int> RunAsync(int repeats)
+    {
+        var date = DateTimeOffset.UtcNow;
+        await using var azurite = await Azurite.StartAsync();
+        var work = Directory.CreateTempSubdirectory("solidaire-bench-").FullName;
+        var settings = TestSettings.For(azurite.ConnectionString, TestSettings.NewTablePrefix(), work);
+        settings["PurgeSchedule"] = NeverBeforeLeapDay;
+        settings["Logging:LogLevel:Default"] = "Warning";
+        // The standalone timer loop of a schedule more than 49.7 days ahead ends at once (Task.Delay's limit), and the
+        // host logs it as critical when it stops: the purge timer is not wanted here, and the line would land in the table.
+        settings["Logging:LogLevel:Microsoft.Extensions.Hosting.Internal.Host"] = "None";
+        var time = new FakeTimeProvider(ClockStart);
+        var app = StandaloneHost.Build(["--urls", "http://127.0.0.1:0"], builder =>
+        {
+            builder.Configuration.AddInMemoryCollection(settings);
+            builder.Services.AddSingleton<TimeProvider>(time);
+        });
+        await app.StartAsync();
+        try
+        {
+            await app.Services.GetRequiredService<TableInitializer>().Ready.WaitAsync(TimeSpan.FromSeconds(60));
+            await app.Services.GetRequiredService<StaffBootstrap>().Ready.WaitAsync(TimeSpan.FromSeconds(60));
+            var stage = new PurgeStage(app.Services, time);
+
+            var results = new List<(int Stored, PurgeCost[] Runs, double StagingSeconds)>();
+            var stored = 0;
+            var round = 0;
+            foreach (var size in Stored)
+            {
+                var staging = Stopwatch.StartNew();
+                Progress($"storing {size - stored} more not-yet-due subjects (batched into the deadlines table)");
+                await stage.NotYetDueAsync(size - stored);
+                stored = size;
+                var stagingSeconds = staging.Elapsed.TotalSeconds;
+                if (round == 0)
+                {
+                    Progress($"warm-up: {Due} due intakes purged among {size:N0}, not measured");
+                    await stage.DueIntakesAsync(Due, $"r{round++}");
+                    await stage.PurgeAsync();
+                }
+                var runs = new PurgeCost[repeats];
+                for (var i = 0; i < repeats; i++)
+                {
+                    Progress($"among {size:N0}: repeat {i + 1} of {repeats}: {Due} intakes submitted and made due (not timed), then one purge");
+                    await stage.DueIntakesAsync(Due, $"r{round++}");
+                    runs[i] = await stage.PurgeAsync();
+                    if (runs[i].Destroyed < Due)
+                        throw new InvalidOperationException($"The purge ran {runs[i].Destroyed} deadlines, fewer than the {Due} intakes made due: the run is aborted.");
+                }
+                results.Add((size, runs, stagingSeconds));
+            }
+            Print(date, repeats, results);
+        }
+        finally
+        {
+            await app.StopAsync();
+            await app.DisposeAsync();
+            try
+            {
+                Directory.Delete(work, recursive: true);
+            }
+            catch (IOException)
+            {
+                // The temp folder is the OS's to clean.
+            }
+        }
+        return 0;
+    }
+
+    private static void Progress(string line) => Console.Error.WriteLine($"[{DateTime.Now:HH:mm:ss}] {line}");
+
+    private static void Print(DateTimeOffset date, int repeats, List<(int Stored, PurgeCost[] Runs, double StagingSeconds)> results)
+    {
+        Console.WriteLine($"Solidaire purge scaling benchmark, {date:yyyy-MM-dd HH:mm} UTC");
+        Console.WriteLine($"machine: {Environment.ProcessorCount} logical processors, {RuntimeInformation.OSDescription} ({RuntimeInformation.OSArchitecture}), {RuntimeInformation.FrameworkDescription}");
+        Console.WriteLine("app hosted in this process over an in-memory Azurite, on a fake clock; one purge run = RetentionService.PurgeDueAsync, the purge timer's work");
+        Console.WriteLine($"{Due} due subjects (real intakes, made due by moving the clock 91 days) among 1,000, then 20,000 not-yet-due destructions stored");
+        Console.WriteLine($"{repeats} measured purge runs per size (each after {Due} new due intakes), after one unmeasured; p99 of {repeats} runs is their slowest");
+        Console.WriteLine("requests: Table Storage requests of the purge's own async flow (StorageRequestCounter scope)");
+        Console.WriteLine();
+        Console.WriteLine($"{"stored",8} {"runs",5} {"ran",9} {"requests",12} {"median ms",10} {"p99 ms",8} {"staged s",9}");
+        foreach (var (stored, runs, staging) in results)
+        {
+            var ms = runs.Select(r => r.Milliseconds).ToArray();
+            Console.WriteLine($"{stored,8:N0} {runs.Length,5} {Range(runs.Select(r => (long)r.Destroyed)),9} {Range(runs.Select(r => r.Requests)),12} {Stats.Median(ms),10:0} {Stats.Percentile(ms, 0.99),8:0} {staging,9:0.0}");
+        }
+        var (small, large) = (results[0].Runs, results[^1].Runs);
+        double Median(PurgeCost[] runs, Func<PurgeCost, double> of) => Stats.Median(runs.Select(of).ToArray());
+        var timeRatio = Median(large, r => r.Milliseconds) / Median(small, r => r.Milliseconds);
+        var p99Ratio = Stats.Percentile(large.Select(r => r.Milliseconds).ToArray(), 0.99) / Stats.Percentile(small.Select(r => r.Milliseconds).ToArray(), 0.99);
+        var requestRatio = Median(large, r => r.Requests) / Median(small, r => r.Requests);
+        Console.WriteLine();
+        Console.WriteLine($"20,000 / 1,000: time median {timeRatio:0.00}, p99 {p99Ratio:0.00}; storage requests (median) {requestRatio:0.00}");
+        Console.WriteLine($"goal: time ratio <= 1.1: {(timeRatio <= 1.1 ? "met" : "NOT met")} (median); requests equal: {(Math.Abs(requestRatio - 1) < 1e-9 ? "yes" : "NO")}");
+    }
+
+    private static string Range(IEnumerable<long> values)
+    {
+        var all = values.ToArray();
+        return all.Min() == all.Max() ? $"{all.Min()}" : $"{all.Min()}–{all.Max()}";
+    }
+}
