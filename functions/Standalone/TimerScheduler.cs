@@ -60,7 +60,7 @@ internal sealed partial class TimerScheduler(
             {
                 var now = time.GetUtcNow().UtcDateTime;
                 timer.NextRun = timer.Schedule.GetNextOccurrence(now);
-                await Task.Delay(timer.NextRun - now, time, stoppingToken).ConfigureAwait(false);
+                await WaitUntilAsync(timer.NextRun, stoppingToken).ConfigureAwait(false);
                 await RunAsync(timer, isPastDue: false, stoppingToken).ConfigureAwait(false);
             }
         }
@@ -68,6 +68,18 @@ internal sealed partial class TimerScheduler(
         {
         }
     }
+
+    /// <summary>
+    /// One <see cref="Task.Delay(TimeSpan, TimeProvider, CancellationToken)"/> waits at most about 49.7 days and
+    /// throws beyond: a yearly schedule (or a 29 February) waits in steps of a day, its clock read again after each.
+    /// </summary>
+    private async Task WaitUntilAsync(DateTime at, CancellationToken stoppingToken)
+    {
+        for (var left = at - time.GetUtcNow().UtcDateTime; left > TimeSpan.Zero; left = at - time.GetUtcNow().UtcDateTime)
+            await Task.Delay(left < LongestWait ? left : LongestWait, time, stoppingToken).ConfigureAwait(false);
+    }
+
+    private static readonly TimeSpan LongestWait = TimeSpan.FromDays(1);
 
     /// <summary>Runs a timer function now, after any run of it that is under way.</summary>
     public async Task RunAsync(ScheduledTimer timer, bool isPastDue, CancellationToken cancellationToken)
