@@ -5,8 +5,9 @@ namespace Solidaire.Browser.Tests.Harness;
 
 /// <summary>
 /// The built app, run as a process over the shared Azurite (standalone mode: web/ at /, the API at /api on
-/// the same origin), and Debian's headless Chromium driven by Playwright. One for the whole collection;
-/// each test opens its own browser context, so nothing (language choice, cookies) leaks between tests.
+/// the same origin), and Debian's headless Chromium driven by Playwright. One per test collection (its own
+/// process, table prefix, mail folder and Chromium), so the collections run side by side; each test opens its
+/// own browser context, so nothing (language choice, cookies) leaks between tests.
 /// </summary>
 public sealed class BrowserApp : IAsyncLifetime
 {
@@ -121,8 +122,20 @@ public sealed class BrowserSession(IBrowserContext context, IPage page) : IAsync
     public ValueTask DisposeAsync() => new(Context.CloseAsync());
 }
 
+/// <summary>The public pages (intake, contract, feedback, complaint, erasure, site, API page, mailbox): one app, tests one after the other.</summary>
 [CollectionDefinition(Name)]
 public sealed class BrowserCollection : ICollectionFixture<BrowserApp>
 {
     public const string Name = "Browser";
+}
+
+/// <summary>
+/// The staff console, on an app and a Chromium of its own: it runs alongside <see cref="BrowserCollection"/>
+/// (xunit runs collections in parallel). Each collection's tests still run one after the other, against
+/// tables and a mail folder no other collection writes.
+/// </summary>
+[CollectionDefinition(Name)]
+public sealed class StaffConsoleCollection : ICollectionFixture<BrowserApp>
+{
+    public const string Name = "Browser: staff console";
 }

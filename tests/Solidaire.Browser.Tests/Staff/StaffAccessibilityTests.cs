@@ -7,7 +7,7 @@ namespace Solidaire.Browser.Tests.Staff;
 /// Every console screen, in both languages, on a 320 px phone and a 1280 px screen: no WCAG 2.1 A/AA
 /// violation that axe-core finds, no sideways scroll, and no failed answer but the expected 401s.
 /// </summary>
-[Collection(BrowserCollection.Name)]
+[Collection(StaffConsoleCollection.Name)]
 public sealed class StaffAccessibilityTests(BrowserApp app)
 {
     private readonly StaffMail _mail = new(app);

@@ -8,7 +8,7 @@ namespace Solidaire.Browser.Tests.Staff;
 /// The collective's engagements, for coordinators (issue 10, console): every coach's engagements of one status,
 /// with the coach's name, never the client's data nor a session's content.
 /// </summary>
-[Collection(BrowserCollection.Name)]
+[Collection(StaffConsoleCollection.Name)]
 public sealed class StaffCollectiveTests(BrowserApp app)
 {
     private readonly StaffMail _mail = new(app);

@@ -7,7 +7,7 @@ namespace Solidaire.Browser.Tests.Staff;
 /// The ethics referents' screens (rule 12): the complaints, one complaint, its closure. In both languages,
 /// at 320 px and 1280 px, with no WCAG 2.1 A/AA violation axe-core finds and no sideways scroll.
 /// </summary>
-[Collection(BrowserCollection.Name)]
+[Collection(StaffConsoleCollection.Name)]
 public sealed class StaffComplaintTests(BrowserApp app)
 {
     private readonly StaffMail _mail = new(app);

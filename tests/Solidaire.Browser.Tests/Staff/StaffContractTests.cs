@@ -9,7 +9,7 @@ namespace Solidaire.Browser.Tests.Staff;
 /// client opens and signs it by the emailed link, then the contribution the client chose and both answers
 /// (§2, §3.3, §3.14). The client's side is driven through the API, as contract.html calls it.
 /// </summary>
-[Collection(BrowserCollection.Name)]
+[Collection(StaffConsoleCollection.Name)]
 public sealed class StaffContractTests(BrowserApp app)
 {
     private readonly StaffMail _mail = new(app);

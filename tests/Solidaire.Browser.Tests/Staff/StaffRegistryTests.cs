@@ -5,7 +5,7 @@ using static Microsoft.Playwright.Assertions;
 namespace Solidaire.Browser.Tests.Staff;
 
 /// <summary>The coach registry end to end: a coordinator invites, the coach gets ready, the registry says so.</summary>
-[Collection(BrowserCollection.Name)]
+[Collection(StaffConsoleCollection.Name)]
 public sealed class StaffRegistryTests(BrowserApp app)
 {
     private readonly StaffMail _mail = new(app);

@@ -10,7 +10,7 @@ namespace Solidaire.Browser.Tests.Staff;
 /// within the charter's limit (§3.5), the two ways on once it is reached (§3.23), and closing with an outcome
 /// (§3.21, §5.1). The engagement is staged through the API up to the client's signature.
 /// </summary>
-[Collection(BrowserCollection.Name)]
+[Collection(StaffConsoleCollection.Name)]
 public sealed class StaffSessionTests(BrowserApp app)
 {
     private readonly StaffMail _mail = new(app);

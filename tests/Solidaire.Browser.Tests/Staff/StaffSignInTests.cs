@@ -5,7 +5,7 @@ using static Microsoft.Playwright.Assertions;
 namespace Solidaire.Browser.Tests.Staff;
 
 /// <summary>Signing in by emailed link, the token's life in the tab, and signing out, in the running app.</summary>
-[Collection(BrowserCollection.Name)]
+[Collection(StaffConsoleCollection.Name)]
 public sealed class StaffSignInTests(BrowserApp app)
 {
     private readonly StaffMail _mail = new(app);

@@ -10,7 +10,7 @@ namespace Solidaire.Browser.Tests.Staff;
 /// "&lt; 3" for any count below 3, and as a chart drawn by the vendored Chart.js (nothing loaded from
 /// anywhere but the site), and downloads the same figures as CSV.
 /// </summary>
-[Collection(BrowserCollection.Name)]
+[Collection(StaffConsoleCollection.Name)]
 public sealed class StaffStatisticsTests(BrowserApp app)
 {
     private readonly StaffMail _mail = new(app);

@@ -11,7 +11,7 @@ namespace Solidaire.Browser.Tests.Staff;
 /// the queue with urgent requests first, an intake opened from its alert email (sign-in first), the
 /// assignment, and the coach's confirmation with the no-conflict declaration (§3.18).
 /// </summary>
-[Collection(BrowserCollection.Name)]
+[Collection(StaffConsoleCollection.Name)]
 public sealed partial class StaffTriageTests(BrowserApp app)
 {
 
