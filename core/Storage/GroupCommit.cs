@@ -115,7 +115,7 @@ public sealed class GroupCommit(TableClient table)
             // Not the leader's token: its caller giving up must not fail the others'.
             outcome = await table.CommitAsync(shared, CancellationToken.None).ConfigureAwait(false);
         }
-        catch (TableTransactionFailedException)
+        catch (TableTransactionFailedException e) when (e.Status is >= 400 and < 500)
         {
             // Refused as a whole (say, two callers naming one row): nothing was written.
             outcome = TableTransactions.Conflict;
