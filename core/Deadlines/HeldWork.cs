@@ -32,13 +32,17 @@ public sealed class HeldWork
 /// </remarks>
 public sealed partial class HeldWorkRunner(HeldWork queue, IServiceProvider services, ILogger<HeldWorkRunner> logger) : BackgroundService
 {
-    private const int Concurrency = 16;
+    // Each mostly waits on storage and the email provider, three round trips in a row: with 16, under a
+    // burst of requests the background fell behind the answers, as many slots as requests in flight
+    // waiting their turn at storage. More at once also lets their writes to the deadlines' and the
+    // queue's one partition share requests (GroupCommit).
+    private const int Concurrency = 64;
 
     private DeadlineRunner Runner => field ??= services.GetRequiredService<DeadlineRunner>();
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        // A few at a time: each mostly waits on SendGrid and storage.
+        // Many at a time (see Concurrency): each mostly waits on SendGrid and storage.
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = Concurrency, CancellationToken = stoppingToken };
         try
         {

@@ -12,6 +12,9 @@ public sealed class TableDeadlineStore(Tables tables) : IDeadlineStore
 
     private TableClient Table => tables.Get(Tables.Deadlines);
 
+    // Every write goes to the one partition, from requests and background work at once: concurrent ones share a request.
+    private GroupCommit Writes => tables.Grouped(Tables.Deadlines, DeadlineRows.Partition);
+
     public async Task ScheduleAsync(IReadOnlyList<Deadline> deadlines, CancellationToken cancellationToken)
     {
         foreach (var chunk in deadlines.Chunk(PartitionTransaction.MaxActions))
@@ -19,7 +22,7 @@ public sealed class TableDeadlineStore(Tables tables) : IDeadlineStore
             var transaction = new PartitionTransaction(DeadlineRows.Partition);
             foreach (var d in chunk)
                 transaction.Add(DeadlineRows.ToEntity(d));
-            var committed = await Table.CommitAsync(transaction, cancellationToken).ConfigureAwait(false);
+            var committed = await Writes.CommitAsync(transaction, cancellationToken).ConfigureAwait(false);
             if (!committed.IsSuccess)
                 throw new InvalidOperationException("A new deadline's id was already taken."); // ids are random: a bug
         }
@@ -33,7 +36,7 @@ public sealed class TableDeadlineStore(Tables tables) : IDeadlineStore
         var transaction = new PartitionTransaction(DeadlineRows.Partition).Add(DeadlineRows.ToEntity(deadline));
         foreach (var d in with)
             transaction.Add(DeadlineRows.ToEntity(d));
-        return (await Table.CommitAsync(transaction, cancellationToken).ConfigureAwait(false)).IsSuccess;
+        return (await Writes.CommitAsync(transaction, cancellationToken).ConfigureAwait(false)).IsSuccess;
     }
 
     public async Task<IReadOnlyList<Deadline>> ReadDueAsync(DeadlineLane lane, DateTimeOffset now, int max, CancellationToken cancellationToken)
@@ -106,6 +109,6 @@ public sealed class TableDeadlineStore(Tables tables) : IDeadlineStore
                     break;
             }
         }
-        return (await Table.CommitAsync(transaction, cancellationToken).ConfigureAwait(false)).IsSuccess;
+        return (await Writes.CommitAsync(transaction, cancellationToken).ConfigureAwait(false)).IsSuccess;
     }
 }

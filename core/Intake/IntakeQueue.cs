@@ -61,8 +61,9 @@ public sealed class IntakeQueue(Tables tables, IDossierStore dossiers) : IDeadli
             [HasPriorityColumn] = r.HasPriority,
             [ArrivedAtColumn] = r.CreatedAt,
         };
-        // Merge: indexing again must not erase what was recorded since (EmailFailure).
-        await Table.UpsertEntityAsync(row, TableUpdateMode.Merge, cancellationToken).ConfigureAwait(false);
+        // Merge: indexing again must not erase what was recorded since (EmailFailure). Intakes indexed
+        // at the same time share one request: the queue is one partition.
+        await tables.Grouped(Tables.IntakeQueue, Partition).CommitAsync(new PartitionTransaction(Partition).UpsertMerge(row), cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Makes a failed email to the client visible to coordinators, on the intake's queue row.</summary>

@@ -34,7 +34,9 @@ public static class IntakeEmails
 /// trips: the deadlines the intake starts (its emails, its indexing, its destruction date), recorded
 /// first so that nothing can be lost; then one entity-group transaction in the client's dossier with
 /// the intake, its data key, its duplicate markers and its emails. The emails are then sent from
-/// memory and the intake indexed, in the background: three more round trips.
+/// memory and the intake indexed, in the background: three more round trips. Under load, concurrent
+/// intakes share the requests to the deadlines' and the queue's one partition (<see cref="Storage.GroupCommit"/>),
+/// so two per intake are its own (the dossier transaction, the emails' outcome) and the rest shared.
 /// </summary>
 public sealed partial class IntakeService(
     IDossierStore dossiers,

@@ -36,6 +36,17 @@ public sealed class PartitionTransaction(string partitionKey)
 
     public PartitionTransaction Delete(string rowKey, ETag etag) => Delete(new TableEntity(PartitionKey, rowKey), etag);
 
+    /// <summary>Inserts the row, or merges these properties into it if it exists: never a conflict.</summary>
+    public PartitionTransaction UpsertMerge(ITableEntity entity) => Push(TableTransactionActionType.UpsertMerge, entity, default);
+
+    /// <summary>Adds <paramref name="other"/>'s actions after these (several callers' transactions sent as one, see <see cref="GroupCommit"/>).</summary>
+    internal PartitionTransaction Append(PartitionTransaction other)
+    {
+        foreach (var action in other._actions)
+            Push(action.ActionType, action.Entity, action.ETag);
+        return this;
+    }
+
     private PartitionTransaction Push(TableTransactionActionType type, ITableEntity entity, ETag etag)
     {
         if (!string.Equals(entity.PartitionKey, PartitionKey, StringComparison.Ordinal))

@@ -34,6 +34,7 @@ public sealed class Tables
     public static readonly IReadOnlyList<string> All = [Dossiers, Deadlines, IntakeQueue, Engagements, Feedback, Destructions, Statistics];
 
     private readonly string _prefix;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<(string Table, string Partition), GroupCommit> _groups = new();
 
     public Tables(IOptions<StorageOptions> options, StorageRequestCounter counter)
     {
@@ -55,6 +56,10 @@ public sealed class Tables
     public TableServiceClient Service { get; }
 
     public TableClient Get(string logicalName) => Service.GetTableClient(_prefix + logicalName);
+
+    /// <summary>The one <see cref="GroupCommit"/> of a hot partition: this process's writers to it share transactions.</summary>
+    public GroupCommit Grouped(string logicalName, string partitionKey) =>
+        _groups.GetOrAdd((logicalName, partitionKey), key => new GroupCommit(Get(key.Table)));
 
     public async Task EnsureCreatedAsync(CancellationToken cancellationToken)
     {
