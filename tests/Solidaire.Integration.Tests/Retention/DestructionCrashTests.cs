@@ -97,6 +97,8 @@ public sealed class DestructionCrashTests : AppTest
     public async Task TheSameDestructionRunTwice_FindsNothingTheSecondTime_AndLogsNothingMore()
     {
         await IntakeBodies.ReferenceOf(await App.Client.PostAsync(IntakeBodies.Valid("again@example.org")));
+        // Its emails sent and recorded first: a record landing during the destruction's read makes it look again, rightly.
+        await App.StorageQuietAsync();
         App.Time.Advance(TimeSpan.FromDays(91));
         var deadline = DeadlineRows.From(Assert.Single(await StorageContents.AllAsync(App, Tables.Deadlines),
             d => d.GetString(DeadlineRows.Kind) == IntakeDestruction.Destroy.Name));
