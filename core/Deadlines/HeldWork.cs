@@ -1,5 +1,4 @@
 using System.Threading.Channels;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
@@ -25,20 +24,13 @@ public sealed class HeldWork
         Enqueue([.. deadlines.Select(d => new HeldDeadline(d, _ => Task.FromResult(DeadlineResult.Done)))]);
 }
 
-/// <remarks>
-/// The runner (and through it every deadline handler: the whole core) is resolved when the first held work
-/// arrives, not when the host starts: a hosted service's constructor runs before the app listens, and the
-/// first request (a health probe, a page) needs none of it.
-/// </remarks>
-public sealed partial class HeldWorkRunner(HeldWork queue, IServiceProvider services, ILogger<HeldWorkRunner> logger) : BackgroundService
+public sealed partial class HeldWorkRunner(HeldWork queue, DeadlineRunner runner, ILogger<HeldWorkRunner> logger) : BackgroundService
 {
     // Each mostly waits on storage and the email provider, three round trips in a row: with 16, under a
     // burst of requests the background fell behind the answers, as many slots as requests in flight
     // waiting their turn at storage. More at once also lets their writes to the deadlines' and the
     // queue's one partition share requests (GroupCommit).
     private const int Concurrency = 64;
-
-    private DeadlineRunner Runner => field ??= services.GetRequiredService<DeadlineRunner>();
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -50,7 +42,7 @@ public sealed partial class HeldWorkRunner(HeldWork queue, IServiceProvider serv
             {
                 try
                 {
-                    await Runner.RunHeldAsync(held, ct).ConfigureAwait(false);
+                    await runner.RunHeldAsync(held, ct).ConfigureAwait(false);
                 }
                 catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
                 {
