@@ -46,11 +46,7 @@ public sealed class StorageOutageTests(ITestOutputHelper output) : IAsyncLifetim
     public async Task AzuriteStoppedMidStream_AcceptedIntakesKept_OthersRefused503_EmailsSentOnceAfter()
     {
         var clock = Stopwatch.StartNew();
-        await using var app = await TestApp.StartAsync(s =>
-        {
-            _sendGrid.UseIn(s);
-            s["OutboxSchedule"] = "0 0 0 1 1 *"; // the test runs the dispatcher itself, after moving the app's clock
-        }, connectionString: _azurite.ConnectionString);
+        await using var app = await StartAppAsync();
         using var client = new HttpClient { BaseAddress = app.BaseAddress, Timeout = AnswerWithin + TimeSpan.FromSeconds(5) };
         var accepted = new List<string>();
         var sent = 0;
@@ -85,23 +81,11 @@ public sealed class StorageOutageTests(ITestOutputHelper output) : IAsyncLifetim
         for (var i = 0; i < After; i++)
             accepted.Add(await IntakeBodies.ReferenceOf((await SendAsync()).Response));
 
-        // Whatever the immediate sends left (leases of 2 minutes) falls due to the dispatcher.
-        await app.StorageQuietAsync();
-        for (var i = 0; i < 3; i++)
-        {
-            app.Time.Advance(TimeSpan.FromMinutes(5));
-            await app.Services.GetRequiredService<OutboxDispatcher>().DispatchDueAsync(CancellationToken.None);
-        }
-        await app.StorageQuietAsync();
+        await CatchUpAsync(app);
 
         var queued = await app.Services.GetRequiredService<IntakeQueue>().ListAsync(100, CancellationToken.None);
         Assert.Equal(accepted.Order(), queued.Select(q => q.Reference).Order());
-        var outbox = await StorageContents.RowsAsync(app, Tables.Dossiers, "outbox|");
-        Assert.Equal(2 * accepted.Count, outbox.Count); // an acknowledgement and the coordinators' notice each; none of a refused intake
-        Assert.All(outbox, o => Assert.Equal(OutboxStatus.Sent, o.GetString(OutboxRow.Status)));
-        var sends = _sendGrid.Calls.GroupBy(c => c.MessageId).ToDictionary(g => g.Key, g => g.Count());
-        Assert.Equal(outbox.Select(o => o.GetString(OutboxRow.MessageId)).Order(), sends.Keys.Order());
-        Assert.All(sends, s => Assert.True(s.Value == 1, $"message {s.Key} sent {s.Value} times"));
+        var (outbox, sends) = await AssertEachEmailSentOnceAsync(app, intakes: accepted.Count); // none of a refused intake
         Assert.All(_sendGrid.Calls, c => Assert.Equal(202, c.Status));
         output.WriteLine($"{sent} intakes sent: {Before} before the outage and {After} after it accepted, {During} during it refused 503 " +
                          $"storage_unavailable (slowest {slowest.TotalSeconds:F1} s); 1 storage outage injected; {queued.Count} intakes found in the " +
@@ -114,11 +98,7 @@ public sealed class StorageOutageTests(ITestOutputHelper output) : IAsyncLifetim
     {
         const int Clients = 8, AcceptedBeforeStop = 24, RefusedDuringOutage = 16, AcceptedAfterRestart = 24;
         var clock = Stopwatch.StartNew();
-        await using var app = await TestApp.StartAsync(s =>
-        {
-            _sendGrid.UseIn(s);
-            s["OutboxSchedule"] = "0 0 0 1 1 *"; // the test runs the dispatcher itself, after moving the app's clock
-        }, connectionString: _azurite.ConnectionString);
+        await using var app = await StartAppAsync();
         using var client = new HttpClient { BaseAddress = app.BaseAddress, Timeout = AnswerWithin + TimeSpan.FromSeconds(5) };
         var answers = new System.Collections.Concurrent.ConcurrentQueue<(int Phase, HttpStatusCode Status, string? Code, string? Reference, TimeSpan Took)>();
         var phase = 0; // 0 before the stop, 1 storage stopped, 2 restarted: when each request was sent
@@ -154,14 +134,7 @@ public sealed class StorageOutageTests(ITestOutputHelper output) : IAsyncLifetim
         await done.CancelAsync();
         await Task.WhenAll(clients);
 
-        // Emails whose lease ran out without a record fall due to the dispatcher.
-        await app.StorageQuietAsync();
-        for (var i = 0; i < 3; i++)
-        {
-            app.Time.Advance(TimeSpan.FromMinutes(5));
-            await app.Services.GetRequiredService<OutboxDispatcher>().DispatchDueAsync(CancellationToken.None);
-        }
-        await app.StorageQuietAsync();
+        await CatchUpAsync(app);
 
         var all = answers.ToArray();
         Assert.All(all, a => Assert.True(
@@ -171,15 +144,73 @@ public sealed class StorageOutageTests(ITestOutputHelper output) : IAsyncLifetim
         var accepted = all.Where(a => a.Reference is not null).Select(a => a.Reference!).ToArray();
         var queued = (await app.Services.GetRequiredService<IntakeQueue>().ListAsync(500, CancellationToken.None)).Select(q => q.Reference).ToArray();
         Assert.Empty(accepted.Except(queued)); // every 202 is stored
-        var outbox = await StorageContents.RowsAsync(app, Tables.Dossiers, "outbox|");
-        Assert.Equal(2 * queued.Length, outbox.Count);
-        Assert.All(outbox, o => Assert.Equal(OutboxStatus.Sent, o.GetString(OutboxRow.Status)));
-        var sends = _sendGrid.Calls.GroupBy(c => c.MessageId).ToDictionary(g => g.Key, g => g.Count());
-        Assert.Equal(outbox.Select(o => o.GetString(OutboxRow.MessageId)).Order(), sends.Keys.Order());
-        Assert.All(sends, s => Assert.True(s.Value == 1, $"message {s.Key} sent {s.Value} times"));
+        var (outbox, sends) = await AssertEachEmailSentOnceAsync(app, intakes: queued.Length);
         string Phase(int p) => string.Join(", ", all.Where(a => a.Phase == p).GroupBy(a => (int)a.Status).OrderBy(g => g.Key).Select(g => $"{g.Key}×{g.Count()}"));
         output.WriteLine($"{all.Length} intakes from {Clients} concurrent clients: sent before the stop {Phase(0)}; while stopped {Phase(1)}; after the restart {Phase(2)}; " +
                          $"1 storage outage injected mid-burst; {accepted.Length} accepted all found in the coordinators' queue ({queued.Length - accepted.Length} refused ones stored anyway); " +
                          $"{outbox.Count} outbox rows checked sent, {sends.Count} messages sent once each; slowest answer {all.Max(a => a.Took).TotalSeconds:F1} s; {clock.Elapsed.TotalSeconds:F1} s");
+    }
+
+    [Fact]
+    public async Task StorageDownPastTheEmailsLease_TheirRecordStopsTrying_AndTheNextDispatchSendsThemAgain()
+    {
+        var logs = new LogCapture();
+        _sendGrid.Delay = _ => TimeSpan.FromSeconds(2); // storage stops while SendGrid holds the two emails
+        await using var app = await StartAppAsync(logs.Register);
+        using var client = new HttpClient { BaseAddress = app.BaseAddress, Timeout = AnswerWithin + TimeSpan.FromSeconds(5) };
+        await IntakeBodies.ReferenceOf(await client.PostAsync(IntakeBodies.Valid("past-the-lease@example.org")));
+        await _azurite.StopAsync();
+        await Eventually.TrueAsync(() => Task.FromResult(_sendGrid.Calls.Count == 2), "SendGrid accepted both emails");
+        await Eventually.TrueAsync(() => Task.FromResult(logs.Lines.Any(l => l.Contains("when recording 2 email(s)", StringComparison.Ordinal))), "the record is refused and tried again");
+
+        // The app's clock passes the emails' 2-minute lease while storage is still down: the record stops trying
+        // (another sender may take the messages now), and the background gives the work up to the deadline runner.
+        app.Time.Advance(TimeSpan.FromMinutes(3));
+        await Eventually.TrueAsync(() => Task.FromResult(logs.Lines.Any(l => l.Contains("(email.dispatch) failed", StringComparison.Ordinal))), "the record gives up", TimeSpan.FromSeconds(30));
+        var tries = logs.Lines.Count(l => l.Contains("when recording 2 email(s)", StringComparison.Ordinal));
+        _azurite = await Azurite.StartAsync(_azurite.Port, _data);
+        await app.StorageQuietAsync();
+        Assert.Equal(tries, logs.Lines.Count(l => l.Contains("when recording 2 email(s)", StringComparison.Ordinal))); // and tried no more
+        Assert.All(await StorageContents.RowsAsync(app, Tables.Dossiers, "outbox|"), o => Assert.Equal(OutboxStatus.Sending, o.GetString(OutboxRow.Status)));
+
+        _sendGrid.Delay = _ => TimeSpan.Zero;
+        await CatchUpAsync(app);
+
+        // At least once: SendGrid has no idempotency key, and nothing recorded the first sends.
+        var outbox = await StorageContents.RowsAsync(app, Tables.Dossiers, "outbox|");
+        Assert.Equal(2, outbox.Count);
+        Assert.All(outbox, o => Assert.Equal(OutboxStatus.Sent, o.GetString(OutboxRow.Status)));
+        Assert.All(_sendGrid.Calls.GroupBy(c => c.MessageId), g => Assert.Equal(2, g.Count()));
+        output.WriteLine($"1 storage outage outlasting the lease injected; the record tried {tries} time(s) then gave up; 2 emails sent twice, as documented");
+    }
+
+    private Task<TestApp> StartAppAsync(Action<Microsoft.Extensions.DependencyInjection.IServiceCollection>? services = null) => TestApp.StartAsync(s =>
+    {
+        _sendGrid.UseIn(s);
+        s["OutboxSchedule"] = "0 0 0 1 1 *"; // the test runs the dispatcher itself, after moving the app's clock
+    }, services, connectionString: _azurite.ConnectionString);
+
+    /// <summary>Whatever the immediate sends left (leases of 2 minutes) falls due to the dispatcher.</summary>
+    private static async Task CatchUpAsync(TestApp app)
+    {
+        await app.StorageQuietAsync();
+        for (var i = 0; i < 3; i++)
+        {
+            app.Time.Advance(TimeSpan.FromMinutes(5));
+            await app.Services.GetRequiredService<OutboxDispatcher>().DispatchDueAsync(CancellationToken.None);
+        }
+        await app.StorageQuietAsync();
+    }
+
+    /// <summary>An acknowledgement and the coordinators' notice per stored intake, each recorded sent, each sent once at SendGrid.</summary>
+    private async Task<(IReadOnlyList<Azure.Data.Tables.TableEntity> Outbox, Dictionary<string, int> Sends)> AssertEachEmailSentOnceAsync(TestApp app, int intakes)
+    {
+        var outbox = await StorageContents.RowsAsync(app, Tables.Dossiers, "outbox|");
+        Assert.Equal(2 * intakes, outbox.Count);
+        Assert.All(outbox, o => Assert.Equal(OutboxStatus.Sent, o.GetString(OutboxRow.Status)));
+        var sends = _sendGrid.Calls.GroupBy(c => c.MessageId).ToDictionary(g => g.Key, g => g.Count());
+        Assert.Equal(outbox.Select(o => o.GetString(OutboxRow.MessageId)).Order(), sends.Keys.Order());
+        Assert.All(sends, s => Assert.True(s.Value == 1, $"message {s.Key} sent {s.Value} times"));
+        return (outbox, sends);
     }
 }
