@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
-using Solidaire.Core.Deadlines;
 using Solidaire.Core.Email;
 using Solidaire.Core.Intake;
 using Solidaire.Core.Storage;
