@@ -77,8 +77,7 @@ public sealed class DispatchCostTests
         {
             s["Email:DispatchImmediately"] = "false";
             s["OutboxSchedule"] = "0 0 0 1 1 *"; // the app's own timer stays out of the count (it would wake on the clock moving)
-            s["Email:SendGridApiKey"] = "SG.test-key";
-            s["Email:SendGridHost"] = sendGrid.BaseAddress.ToString();
+            sendGrid.UseIn(s);
         });
         await IntakeBodies.ReferenceOf(await app.Client.PostAsync(IntakeBodies.Valid("retry-cost@example.org")));
         var dispatcher = app.Services.GetRequiredService<OutboxDispatcher>();

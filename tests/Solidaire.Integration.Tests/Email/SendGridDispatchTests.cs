@@ -27,8 +27,7 @@ public sealed class SendGridDispatchTests(Xunit.Abstractions.ITestOutputHelper o
 
     private Task<TestApp> StartAppAsync(Action<IDictionary<string, string?>>? more = null) => TestApp.StartAsync(s =>
     {
-        s["Email:SendGridApiKey"] = "SG.test-key";
-        s["Email:SendGridHost"] = _sendGrid.BaseAddress.ToString();
+        _sendGrid.UseIn(s);
         s["Email:DispatchImmediately"] = "false"; // this test drives every dispatch itself:
         s["OutboxSchedule"] = "0 0 0 1 1 *";        // the app's own timer would wake, and take deadlines, when the clock moves
         more?.Invoke(s);

@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Text.Json;
-using Solidaire.Integration.Tests.Harness;
 using Xunit.Abstractions;
 using Solidaire.Testing;
 

@@ -1,10 +1,8 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
-using System.Net.Http.Headers;
 using Azure.Data.Tables;
 using Solidaire.Core.Storage;
-using Solidaire.Integration.Tests.Harness;
 using Xunit.Abstractions;
 
 namespace Solidaire.Integration.Tests.Resilience;

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
-using Solidaire.Core.Deadlines;
 using Solidaire.Core.Email;
 using Solidaire.Core.Intake;
 using Solidaire.Core.Storage;
@@ -56,9 +55,9 @@ public sealed class TelemetryCorrelationTests : IAsyncLifetime
     {
         await SubmitInTraceAsync("rows@example.org");
 
-        var outbox = (await StorageContents.AllAsync(App, Tables.Dossiers)).Where(r => r.RowKey.StartsWith("outbox|", StringComparison.Ordinal)).ToArray();
+        var outbox = await StorageContents.RowsAsync(App, Tables.Dossiers, "outbox|");
         var deadlines = await StorageContents.AllAsync(App, Tables.Deadlines);
-        Assert.Equal(2, outbox.Length);
+        Assert.Equal(2, outbox.Count);
         Assert.NotEmpty(deadlines);
         foreach (var row in outbox.Concat(deadlines))
             Assert.Matches($"^00-{RequestTrace}-[0-9a-f]{{16}}-0[01]$", row.GetString(Correlation.RowProperty));
