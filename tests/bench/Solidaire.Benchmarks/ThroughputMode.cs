@@ -34,8 +34,6 @@ internal static partial class ThroughputMode
 
     public static async Task<int> RunAsync(int operations)
     {
-        CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
-        CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
         var date = DateTimeOffset.UtcNow;
 
         await using var azurite = await Azurite.StartAsync();
