@@ -16,9 +16,7 @@ internal static class LatencyMode
     {
         await using var azurite = await Azurite.StartAsync();
         var work = Directory.CreateTempSubdirectory("solidaire-bench-").FullName;
-        var settings = TestSettings.For(azurite.ConnectionString, TestSettings.NewTablePrefix(), work);
-        settings["RateLimiting:PerIpPerHour"] = "1000000";
-        settings["Logging:LogLevel:Default"] = "Warning";
+        var settings = Bench.AppSettings(azurite, work);
         await using var app = AppProcess.Start(TestSettings.AsEnvironment(settings));
         await app.WaitUntilHealthyAsync(TimeSpan.FromSeconds(60));
         using var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{app.Port}") };
@@ -66,13 +64,6 @@ internal static class LatencyMode
         Console.WriteLine($"POST /api/intakes            median {Stats.Median(intake):F2} ms, p95 {P95(intake):F2} ms");
         Console.WriteLine($"ratio intake/health: median {Stats.Median(intake) / Stats.Median(health):F2}, p95 {P95(intake) / P95(health):F2}");
         await app.DisposeAsync();
-        try
-        {
-            Directory.Delete(work, recursive: true);
-        }
-        catch (IOException)
-        {
-            // The app may still be writing its last email; the temp folder is the OS's to clean.
-        }
+        Bench.DeleteWorkFolder(work);
     }
 }

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Runtime.InteropServices;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
@@ -58,20 +57,20 @@ internal static class PurgeMode
             foreach (var size in Stored)
             {
                 var staging = Stopwatch.StartNew();
-                Progress($"storing {size - stored} more not-yet-due subjects (batched into the deadlines table)");
+                Bench.Progress($"storing {size - stored} more not-yet-due subjects (batched into the deadlines table)");
                 await stage.NotYetDueAsync(size - stored);
                 stored = size;
                 var stagingSeconds = staging.Elapsed.TotalSeconds;
                 if (round == 0)
                 {
-                    Progress($"warm-up: {Due} due intakes purged among {size:N0}, not measured");
+                    Bench.Progress($"warm-up: {Due} due intakes purged among {size:N0}, not measured");
                     await stage.DueIntakesAsync(Due, $"r{round++}");
                     await stage.PurgeAsync();
                 }
                 var runs = new PurgeCost[repeats];
                 for (var i = 0; i < repeats; i++)
                 {
-                    Progress($"among {size:N0}: repeat {i + 1} of {repeats}: {Due} intakes submitted and made due (not timed), then one purge");
+                    Bench.Progress($"among {size:N0}: repeat {i + 1} of {repeats}: {Due} intakes submitted and made due (not timed), then one purge");
                     await stage.DueIntakesAsync(Due, $"r{round++}");
                     runs[i] = await stage.PurgeAsync();
                     if (runs[i].Destroyed < Due)
@@ -85,24 +84,15 @@ internal static class PurgeMode
         {
             await app.StopAsync();
             await app.DisposeAsync();
-            try
-            {
-                Directory.Delete(work, recursive: true);
-            }
-            catch (IOException)
-            {
-                // The temp folder is the OS's to clean.
-            }
+            Bench.DeleteWorkFolder(work);
         }
         return 0;
     }
 
-    private static void Progress(string line) => Console.Error.WriteLine($"[{DateTime.Now:HH:mm:ss}] {line}");
-
     private static void Print(DateTimeOffset date, int repeats, List<(int Stored, PurgeCost[] Runs, double StagingSeconds)> results)
     {
         Console.WriteLine($"Solidaire purge scaling benchmark, {date:yyyy-MM-dd HH:mm} UTC");
-        Console.WriteLine($"machine: {Environment.ProcessorCount} logical processors, {RuntimeInformation.OSDescription} ({RuntimeInformation.OSArchitecture}), {RuntimeInformation.FrameworkDescription}");
+        Console.WriteLine(Bench.Machine);
         Console.WriteLine("app hosted in this process over an in-memory Azurite, on a fake clock; one purge run = RetentionService.PurgeDueAsync, the purge timer's work");
         Console.WriteLine($"{Due} due subjects (real intakes, made due by moving the clock 91 days) among 1,000, then 20,000 not-yet-due destructions stored");
         Console.WriteLine($"{repeats} measured purge runs per size (each after {Due} new due intakes), after one unmeasured; p99 of {repeats} runs is their slowest");

@@ -32,7 +32,7 @@ internal static partial class ThroughputMode
         // three emails first, and the whole command must stay within minutes on 2 cores.
         var operations = Math.Max(1, intakeOperations / 4);
         var work = Directory.CreateTempSubdirectory("solidaire-bench-").FullName;
-        var settings = AppSettings(azurite, work);
+        var settings = Bench.AppSettings(azurite, work);
         var mail = new PickupFolder(settings["Email:PickupFolder"]!);
         await using var app = AppProcess.Start(TestSettings.AsEnvironment(settings));
         await app.WaitUntilHealthyAsync(TimeSpan.FromSeconds(60));
@@ -44,7 +44,7 @@ internal static partial class ThroughputMode
         var signatures = WarmUpOperations + Levels.Length * operations;
         var sessionEngagements = Math.Max(operations, WarmUpOperations);
         var staged = Stopwatch.StartNew();
-        Progress($"staging (not timed): a coordinator and a coach signed in, {signatures + sessionEngagements} contracts issued, {sessionEngagements} of them signed");
+        Bench.Progress($"staging (not timed): a coordinator and a coach signed in, {signatures + sessionEngagements} contracts issued, {sessionEngagements} of them signed");
         var coordinator = await StaffClient.SignInAsync(served, StaffClient.Coordinator);
         var coach = await StaffWorld.ReadyCoachAsync(served, coordinator, CoachEmail);
         var coachId = await SignedEngagement.CoachIdAsync(coach);
@@ -66,7 +66,7 @@ internal static partial class ThroughputMode
         await mail.QuietAsync(TimeSpan.FromSeconds(2));
         mail.SkipWritten();
         var stagedSeconds = staged.Elapsed.TotalSeconds;
-        Progress($"staged in {stagedSeconds:0} s");
+        Bench.Progress($"staged in {stagedSeconds:0} s");
 
         var nextSignature = 0;
         async Task<TimedPhase> SignAsync(int count, int clients)
@@ -94,7 +94,7 @@ internal static partial class ThroughputMode
             });
         }
 
-        Progress($"warm-up: {WarmUpOperations} raw inserts, signatures and session records at {WarmUpClients} clients");
+        Bench.Progress($"warm-up: {WarmUpOperations} raw inserts, signatures and session records at {WarmUpClients} clients");
         await raw.RunAsync(WarmUpOperations, WarmUpClients);
         await SignAsync(WarmUpOperations, WarmUpClients);
         await RecordAsync(WarmUpOperations, WarmUpClients);
@@ -103,7 +103,7 @@ internal static partial class ThroughputMode
         var results = new List<(int Clients, Phase Raw, TimedPhase Signature, TimedPhase Session)>();
         foreach (var clients in Levels)
         {
-            Progress($"{clients} client(s): {operations} raw inserts, {operations} signatures, {operations} session records, each until its emails are written");
+            Bench.Progress($"{clients} client(s): {operations} raw inserts, {operations} signatures, {operations} session records, each until its emails are written");
             var rawPhase = await raw.RunAsync(operations, clients);
             await Task.Delay(Settle);
             var signaturePhase = await SignAsync(operations, clients);
@@ -113,7 +113,7 @@ internal static partial class ThroughputMode
             results.Add((clients, rawPhase, signaturePhase, sessionPhaseResult));
         }
         await app.DisposeAsync();
-        DeleteWorkFolder(work);
+        Bench.DeleteWorkFolder(work);
 
         Console.WriteLine("contract signature and session record: a second app process over the same Azurite, tables and pickup folder of its own");
         Console.WriteLine($"{operations} operations per level, after a warm-up of {WarmUpOperations} of each at {WarmUpClients} clients; raw, then signature, then session record at each level");

@@ -156,5 +156,5 @@ internal static class StartupMode
         return output;
     }
 
-    private static void Progress(string line) => Console.Error.WriteLine($"[{DateTime.Now:HH:mm:ss}] startup: {line}");
+    private static void Progress(string line) => Bench.Progress("startup: " + line);
 }

@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Net;
-using System.Runtime.InteropServices;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
@@ -35,13 +34,11 @@ internal static partial class ThroughputMode
 
     public static async Task<int> RunAsync(int operations)
     {
-        CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
-        CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
         var date = DateTimeOffset.UtcNow;
 
         await using var azurite = await Azurite.StartAsync();
         var work = Directory.CreateTempSubdirectory("solidaire-bench-").FullName;
-        var settings = AppSettings(azurite, work);
+        var settings = Bench.AppSettings(azurite, work);
         var mail = settings["Email:PickupFolder"]!;
         // One acknowledgement to the client, one notice to each coordinator.
         var coordinators = settings["Staff:BootstrapCoordinators"]!.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Length;
@@ -57,7 +54,7 @@ internal static partial class ThroughputMode
         var raw = new RawInserts(table);
         var intakes = new Intakes(http, new PickupFolder(mail), emailsPerIntake);
 
-        Progress($"warm-up: {WarmUpOperations} raw inserts and {WarmUpOperations} intakes at {WarmUpClients} clients");
+        Bench.Progress($"warm-up: {WarmUpOperations} raw inserts and {WarmUpOperations} intakes at {WarmUpClients} clients");
         await raw.RunAsync(WarmUpOperations, WarmUpClients);
         await intakes.RunAsync(WarmUpOperations, WarmUpClients);
         await Task.Delay(Settle);
@@ -65,10 +62,10 @@ internal static partial class ThroughputMode
         var results = new List<(int Clients, Phase Raw, TimedPhase Intake)>();
         foreach (var clients in Levels)
         {
-            Progress($"{clients} client(s): {operations} raw inserts");
+            Bench.Progress($"{clients} client(s): {operations} raw inserts");
             var rawPhase = await raw.RunAsync(operations, clients);
             await Task.Delay(Settle);
-            Progress($"{clients} client(s): {operations} intakes, until their {operations * emailsPerIntake} emails are written");
+            Bench.Progress($"{clients} client(s): {operations} intakes, until their {operations * emailsPerIntake} emails are written");
             var intakePhase = await intakes.RunAsync(operations, clients);
             await Task.Delay(Settle);
             results.Add((clients, rawPhase, intakePhase));
@@ -78,35 +75,12 @@ internal static partial class ThroughputMode
         await app.DisposeAsync();
         Print(date, version, operations, emailsPerIntake, coordinators, raw.StringCharacters, results);
         Console.WriteLine($"memory: the app process's peak resident set (VmHWM) over the run, whose highest load is {GoalClients} clients: {memory.PeakMiB} MiB; resident at its end: {memory.ResidentMiB} MiB");
-        DeleteWorkFolder(work);
+        Bench.DeleteWorkFolder(work);
 
         Console.WriteLine();
         await SignaturesAndSessionsAsync(azurite, operations, raw);
         return 0;
     }
-
-    /// <summary>The test settings over <paramref name="azurite"/> with tables and a work folder of its own, and no rate limit a benchmark would hit.</summary>
-    private static Dictionary<string, string?> AppSettings(Azurite azurite, string work)
-    {
-        var settings = TestSettings.For(azurite.ConnectionString, TestSettings.NewTablePrefix(), work);
-        settings["RateLimiting:PerIpPerHour"] = "1000000";
-        settings["Logging:LogLevel:Default"] = "Warning";
-        return settings;
-    }
-
-    private static void DeleteWorkFolder(string work)
-    {
-        try
-        {
-            Directory.Delete(work, recursive: true);
-        }
-        catch (IOException)
-        {
-            // The temp folder is the OS's to clean.
-        }
-    }
-
-    private static void Progress(string line) => Console.Error.WriteLine($"[{DateTime.Now:HH:mm:ss}] {line}");
 
     private static async Task<string> AppVersionAsync(HttpClient http)
     {
@@ -279,7 +253,7 @@ internal static partial class ThroughputMode
         List<(int Clients, Phase Raw, TimedPhase Intake)> results)
     {
         Console.WriteLine($"Solidaire throughput benchmark, {date:yyyy-MM-dd HH:mm} UTC");
-        Console.WriteLine($"machine: {Environment.ProcessorCount} logical processors, {RuntimeInformation.OSDescription} ({RuntimeInformation.OSArchitecture}), {RuntimeInformation.FrameworkDescription}");
+        Console.WriteLine(Bench.Machine);
         Console.WriteLine($"app {version} as a process over one in-memory Azurite; benchmark client, app and Azurite share the machine");
         Console.WriteLine($"{operations} operations per level, after a warm-up of {WarmUpOperations} of each at {WarmUpClients} clients; raw then intake at each level");
         Console.WriteLine($"raw insert: TableClient.AddEntityAsync, new partition each, {rawCharacters} characters of string properties");
