@@ -9,7 +9,7 @@ public static class FunctionsHostApp
 {
     public static IHost Build(string[] args)
     {
-        var builder = FunctionsApplication.CreateBuilder(args);
+        var builder = FunctionsApplication.CreateBuilder(HostArguments.WithoutConfigFileWatching(args));
         builder.ConfigureFunctionsWebApplication();
         builder.UseMiddleware<HttpFunctionMiddleware>();
         builder.Services.AddSolidaireFunctions(builder.Configuration);

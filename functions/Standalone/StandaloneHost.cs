@@ -66,7 +66,7 @@ public static class StandaloneHost
         var appDirectory = AppContext.BaseDirectory;
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
         {
-            Args = args.Where(a => a != "--standalone").ToArray(),
+            Args = HostArguments.WithoutConfigFileWatching(args.Where(a => a != "--standalone")),
             ContentRootPath = Directory.GetCurrentDirectory(),
         });
         // Lowest precedence: local.settings.json, as `func start` would read it; environment and command line win.

@@ -1,6 +1,8 @@
 using System.Reflection;
 using Microsoft.Azure.Functions.Worker;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Solidaire.Integration.Tests.Harness;
 using Solidaire.Functions;
 using Solidaire.Functions.Http;
 using Solidaire.Functions.Metadata;
@@ -47,6 +49,20 @@ public sealed class HostModeTests
         foreach (var type in made)
             ActivatorUtilities.CreateInstance(scope.ServiceProvider, type);
         Directory.Delete(work, recursive: true);
+    }
+
+    [Fact]
+    public async Task StandaloneHost_WatchesNoConfigurationFile()
+    {
+        // A file watcher on the content root watches every folder under it: the repository and its
+        // node_modules when run from there, about a seventh of a start. There is no appsettings.json to
+        // reload. (Under the Functions host the worker's builder adds watched files of its own, in the
+        // deployment folder: the host's defaults it builds on are turned off the same way.)
+        await using var app = await TestApp.StartAsync();
+
+        var files = ((IConfigurationRoot)app.Services.GetRequiredService<IConfiguration>()).Providers.OfType<FileConfigurationProvider>().ToArray();
+        Assert.NotEmpty(files);
+        Assert.All(files, f => Assert.False(f.Source.ReloadOnChange, f.Source.Path));
     }
 
     /// <summary>The parameters of the type's most nearly resolvable constructor that no registration provides.</summary>
