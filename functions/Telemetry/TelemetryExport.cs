@@ -18,7 +18,7 @@ namespace Solidaire.Functions.Telemetry;
 /// (<c>UseFunctionsWorkerDefaults</c>: the worker's own spans, the Functions resource, and the host
 /// told not to send the worker's telemetry twice), with the app's ActivitySource and Meter
 /// ("Solidaire"). Exported to Application Insights only when its connection string is set (the infra
-/// sets it in Azure): standalone mode and tests export nothing unless asked.
+/// sets it in Azure): standalone mode and tests build no pipeline and export nothing unless asked.
 /// </summary>
 public static class TelemetryExport
 {
@@ -31,15 +31,22 @@ public static class TelemetryExport
 
     public static IServiceCollection AddSolidaireTelemetry(this IServiceCollection services, IConfiguration configuration)
     {
-        var telemetry = services.AddOpenTelemetry()
+        if (configuration[ConnectionStringSetting] is { Length: > 0 } connectionString)
+            ExportToAzureMonitor(AddPipeline(services), connectionString, configuration);
+        return services;
+    }
+
+    /// <summary>
+    /// The pipeline an exporter is handed: built only when something exports (Application Insights here,
+    /// tests' in-memory capture). With no exporter it would record spans, logs and metrics for nobody, and
+    /// building it is a fifth of the app's start-up (the SDK's statics, its logger, tracer and meter providers).
+    /// </summary>
+    public static IOpenTelemetryBuilder AddPipeline(IServiceCollection services) =>
+        services.AddOpenTelemetry()
             .UseFunctionsWorkerDefaults()
             .WithTracing(t => t.AddSource(SolidaireTelemetry.Name))
             .WithMetrics(m => m.AddMeter(SolidaireTelemetry.Name))
             .WithLogging();
-        if (configuration[ConnectionStringSetting] is { Length: > 0 } connectionString)
-            ExportToAzureMonitor(telemetry, connectionString, configuration);
-        return services;
-    }
 
     /// <summary>
     /// Apart, and never inlined: the exporter's assembly (and Azure.Identity's) is loaded when this method is

@@ -14,7 +14,7 @@ namespace Solidaire.Integration.Tests.Harness;
 /// Everything the app's OpenTelemetry pipeline would export, kept in memory: every span (from the
 /// app's "Solidaire" source, the worker's, and standalone mode's request spans) with its name, tags,
 /// events, links, baggage and status; every log record with its message, state values, scopes and
-/// exception; every metric point with its tags. It hooks into the pipeline the app registers
+/// exception; every metric point with its tags. It builds the pipeline the app builds when it exports
 /// (functions/Telemetry), in place of the Azure Monitor exporter, so it sees what that would be handed.
 /// </summary>
 public sealed class TelemetryCapture
@@ -25,6 +25,8 @@ public sealed class TelemetryCapture
 
     public void Register(IServiceCollection services)
     {
+        // The app builds its pipeline only when it exports: this capture is an exporter, on the same pipeline.
+        Functions.Telemetry.TelemetryExport.AddPipeline(services);
         services.ConfigureOpenTelemetryTracerProvider(t => t.AddInMemoryExporter(_spans));
         services.ConfigureOpenTelemetryMeterProvider(m => m.AddInMemoryExporter(_metrics));
         services.Configure<OpenTelemetryLoggerOptions>(o =>

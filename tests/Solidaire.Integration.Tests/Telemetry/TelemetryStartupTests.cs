@@ -3,6 +3,8 @@ using Azure.Identity;
 using Azure.Monitor.OpenTelemetry.Exporter;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Trace;
 using Solidaire.Functions.Telemetry;
 using Solidaire.Integration.Tests.Harness;
 
@@ -40,5 +42,15 @@ public sealed class TelemetryStartupTests
             foreach (var name in settings.Keys)
                 Environment.SetEnvironmentVariable(name, null);
         }
+    }
+
+    [Fact]
+    public async Task WithNothingToExportTo_NoPipelineIsBuilt_AndTheAppAnswers()
+    {
+        await using var app = await TestApp.StartAsync();
+
+        Assert.Equal(HttpStatusCode.OK, (await app.Client.GetAsync("/api/health")).StatusCode);
+        Assert.Null(app.Services.GetService<TracerProvider>());
+        Assert.Null(app.Services.GetService<MeterProvider>());
     }
 }
