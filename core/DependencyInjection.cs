@@ -30,18 +30,18 @@ public static class DependencyInjection
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<HealthService>();
 
-        services.AddValidatedOptions<PersonalDataOptions>(configuration, PersonalDataOptions.Section);
+        services.AddOptions<PersonalDataOptions>().Bind(configuration.GetSection(PersonalDataOptions.Section)).Validated();
         services.AddSingleton<IPostConfigureOptions<PersonalDataOptions>, LocalKeyFile>();
         services.AddSingleton<PersonalDataProtector>();
 
-        services.AddValidatedOptions<DeadlineOptions>(configuration, DeadlineOptions.Section);
+        services.AddOptions<DeadlineOptions>().Bind(configuration.GetSection(DeadlineOptions.Section)).Validated();
         services.AddSingleton<DeadlineRunner>();
         services.AddSingleton<HeldWork>();
         services.AddHostedService<HeldWorkRunner>();
 
-        services.AddValidatedOptions<IntakeOptions>(configuration, IntakeOptions.Section);
-        services.AddValidatedOptions<RetentionOptions>(configuration, RetentionOptions.Section);
-        services.AddValidatedOptions<StaffOptions>(configuration, StaffOptions.Section);
+        services.AddOptions<IntakeOptions>().Bind(configuration.GetSection(IntakeOptions.Section)).Validated();
+        services.AddOptions<RetentionOptions>().Bind(configuration.GetSection(RetentionOptions.Section)).Validated();
+        services.AddOptions<StaffOptions>().Bind(configuration.GetSection(StaffOptions.Section)).Validated();
         services.AddSingleton<CrisisSignals>();
         services.AddSingleton<IntakeQueue>();
         services.AddSingleton<IDeadlineHandler>(sp => sp.GetRequiredService<IntakeQueue>());
@@ -51,8 +51,8 @@ public static class DependencyInjection
         services.AddSingleton<AcknowledgementBudget>();
         services.AddSingleton<IntakeService>();
 
-        services.AddValidatedOptions<SiteOptions>(configuration, SiteOptions.Section);
-        services.AddValidatedOptions<TokenOptions>(configuration, TokenOptions.Section);
+        services.AddOptions<SiteOptions>().Bind(configuration.GetSection(SiteOptions.Section)).Validated();
+        services.AddOptions<TokenOptions>().Bind(configuration.GetSection(TokenOptions.Section)).Validated();
         services.AddSingleton<IPostConfigureOptions<TokenOptions>, LocalTokenKey>();
         services.AddSingleton<TokenService>();
         services.AddSingleton<ClientLinks>();
@@ -65,17 +65,17 @@ public static class DependencyInjection
         services.AddSingleton<IDeadlineHandler>(sp => sp.GetRequiredService<EngagementIndex>());
         services.AddSingleton<Triage>();
         services.AddSingleton<Engagements.Engagements>();
-        services.AddValidatedOptions<ContractOptions>(configuration, ContractOptions.Section);
+        services.AddOptions<ContractOptions>().Bind(configuration.GetSection(ContractOptions.Section)).Validated();
         services.AddSingleton<ContractService>();
         services.AddSingleton<IEmailSentObserver, ContractEmailed>();
         services.AddSingleton<IAttachmentSource, ContractPdfAttachment>();
-        services.AddValidatedOptions<Sessions.SessionOptions>(configuration, Sessions.SessionOptions.Section);
+        services.AddOptions<Sessions.SessionOptions>().Bind(configuration.GetSection(Sessions.SessionOptions.Section)).Validated();
         services.AddSingleton<Sessions.SessionService>();
         services.AddSingleton<IAttachmentSource, Sessions.SessionCalendar>();
         services.AddSingleton<IDeadlineHandler, EngagementFollowUp>();
         services.AddSingleton<EngagementClosure>();
         services.AddSingleton<IDeadlineHandler, ContractExpiry>();
-        services.AddValidatedOptions<FeedbackOptions>(configuration, FeedbackOptions.Section);
+        services.AddOptions<FeedbackOptions>().Bind(configuration.GetSection(FeedbackOptions.Section)).Validated();
         services.AddSingleton<FeedbackIndex>();
         services.AddSingleton<IDeadlineHandler>(sp => sp.GetRequiredService<FeedbackIndex>());
         services.AddSingleton<FeedbackLinks>();
@@ -92,14 +92,14 @@ public static class DependencyInjection
         services.AddSingleton<StatisticsCounter>();
         services.AddSingleton<IDeadlineHandler>(sp => sp.GetRequiredService<StatisticsCounter>());
         services.AddSingleton<StatisticsService>();
-        services.AddValidatedOptions<Erasure.ErasureOptions>(configuration, Erasure.ErasureOptions.Section);
+        services.AddOptions<Erasure.ErasureOptions>().Bind(configuration.GetSection(Erasure.ErasureOptions.Section)).Validated();
         services.AddSingleton<Erasure.ErasureRun>();
         services.AddSingleton<IDeadlineHandler>(sp => sp.GetRequiredService<Erasure.ErasureRun>());
         services.AddSingleton<IDeadlineHandler, Erasure.NoticeDestruction>();
         services.AddSingleton<IDeadlineHandler>(new RecordDeadline(Erasure.ErasureLinkSent.Sent));
         services.AddSingleton<IDeadlineHandler>(new RecordDeadline(Erasure.ErasureLinkUsed.Used));
         services.AddSingleton<Erasure.ErasureService>();
-        services.AddValidatedOptions<ComplaintOptions>(configuration, ComplaintOptions.Section);
+        services.AddOptions<ComplaintOptions>().Bind(configuration.GetSection(ComplaintOptions.Section)).Validated();
         services.AddSingleton<ComplaintService>();
         return services;
     }
@@ -107,7 +107,7 @@ public static class DependencyInjection
     /// <summary>Table Storage: one client pipeline, with the request counter, and the tables created at start.</summary>
     public static IServiceCollection AddSolidaireStorage(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddValidatedOptions<StorageOptions>(configuration, StorageOptions.Section);
+        services.AddOptions<StorageOptions>().Bind(configuration.GetSection(StorageOptions.Section)).Validated();
         services.AddSingleton<StorageRequestCounter>();
         services.AddSingleton<Tables>();
         services.AddSingleton<IDossierStore, TableDossierStore>();
@@ -120,7 +120,7 @@ public static class DependencyInjection
     /// <summary>Email: the outbox dispatcher, and SendGrid when a key is set, else the local pickup folder.</summary>
     public static IServiceCollection AddSolidaireEmail(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddValidatedOptions<EmailOptions>(configuration, EmailOptions.Section);
+        services.AddOptions<EmailOptions>().Bind(configuration.GetSection(EmailOptions.Section)).Validated();
         services.AddHttpClient(nameof(SendGridSender));
         services.AddSingleton<SendGridSender>();
         services.AddSingleton<PickupFolderSender>();
@@ -136,6 +136,8 @@ public static class DependencyInjection
         return services;
     }
 
-    private static void AddValidatedOptions<T>(this IServiceCollection services, IConfiguration configuration, string section) where T : class =>
-        services.AddOptions<T>().Bind(configuration.GetSection(section)).ValidateDataAnnotations().ValidateOnStart();
+    /// <summary>Checked against its annotations, at start. (Bound at each call site, not here: the binding
+    /// generator writes the binding code only for a concrete type.)</summary>
+    private static void Validated<T>(this OptionsBuilder<T> options) where T : class =>
+        options.ValidateDataAnnotations().ValidateOnStart();
 }

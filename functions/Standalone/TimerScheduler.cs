@@ -34,9 +34,13 @@ internal sealed partial class TimerScheduler(
     public IReadOnlyList<ScheduledTimer> Timers { get; } = functions.TimerMethods.Select(m => Create(m, configuration)).ToArray();
 
     public static string ResolveSchedule(string schedule, IConfiguration configuration) =>
-        Regex.Replace(schedule, "%([^%]+)%", m => configuration[m.Groups[1].Value] is { Length: > 0 } value
+        SettingReference().Replace(schedule, m => configuration[m.Groups[1].Value] is { Length: > 0 } value
             ? value
             : throw new InvalidSettingException($"The setting {m.Groups[1].Value} (a timer schedule) has no value."));
+
+    /// <summary>"%Name%" in a schedule: the setting it names.</summary>
+    [GeneratedRegex("%([^%]+)%")]
+    private static partial Regex SettingReference();
 
     public static ScheduledTimer Create(FunctionMethod method, IConfiguration configuration)
     {
