@@ -11,6 +11,7 @@ using Solidaire.Core.Engagements;
 using Solidaire.Core.Feedback;
 using Solidaire.Core.Email;
 using Solidaire.Core.Health;
+using Solidaire.Core.Hosting;
 using Solidaire.Core.Intake;
 using Solidaire.Core.PersonalData;
 using Solidaire.Core.Retention;
@@ -37,7 +38,8 @@ public static class DependencyInjection
         services.AddOptions<DeadlineOptions>().Bind(configuration.GetSection(DeadlineOptions.Section)).Validated();
         services.AddSingleton<DeadlineRunner>();
         services.AddSingleton<HeldWork>();
-        services.AddHostedService<HeldWorkRunner>();
+        services.AddSingleton<HeldWorkRunner>();
+        services.AddHostedService<StartedAfterHost<HeldWorkRunner>>();
 
         services.AddOptions<IntakeOptions>().Bind(configuration.GetSection(IntakeOptions.Section)).Validated();
         services.AddOptions<RetentionOptions>().Bind(configuration.GetSection(RetentionOptions.Section)).Validated();
@@ -81,7 +83,7 @@ public static class DependencyInjection
         services.AddSingleton<FeedbackLinks>();
         services.AddSingleton<FeedbackService>();
         services.AddSingleton<StaffBootstrap>();
-        services.AddHostedService(sp => sp.GetRequiredService<StaffBootstrap>());
+        services.AddHostedService<StartedAfterHost<StaffBootstrap>>();
         services.AddSingleton<RetentionService>();
         services.AddSingleton<DestructionLog>();
         services.AddSingleton<DataKeyRewrap>();
@@ -113,7 +115,7 @@ public static class DependencyInjection
         services.AddSingleton<IDossierStore, TableDossierStore>();
         services.AddSingleton<IDeadlineStore, TableDeadlineStore>();
         services.AddSingleton<TableInitializer>();
-        services.AddHostedService(sp => sp.GetRequiredService<TableInitializer>());
+        services.AddHostedService<StartedAfterHost<TableInitializer>>();
         return services;
     }
 
