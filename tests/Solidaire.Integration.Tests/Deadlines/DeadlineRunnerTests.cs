@@ -83,6 +83,21 @@ public sealed class DeadlineRunnerTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ARunOfThreePages_ReadsTheDueRangeOnce_AndClaimsAndSettlesEachPageInOneRequest()
+    {
+        var deadlines = Enumerable.Range(0, 2 * DeadlineRunner.PageSize + 20).Select(i => Deadline.New(Recorded, Now.AddSeconds(-i), Dossier, $"p{i}")).ToArray();
+        await Store.ScheduleAsync(deadlines, CancellationToken.None);
+
+        using var scope = StorageRequestCounter.BeginScope();
+        var completed = await Runner.RunDueAsync(DeadlineLane.Prompt, CancellationToken.None);
+
+        Assert.Equal(deadlines.Length, completed);
+        // One read, then for each of the 3 pages its claim and its settlement (the handler stores nothing).
+        Assert.Equal(1 + 3 * 2, scope.Count);
+        Assert.Empty(await RowsAsync());
+    }
+
+    [Fact]
     public async Task ConcurrentRunners_RunEachDeadlineExactlyOnce()
     {
         _recorded.Delay = TimeSpan.FromMilliseconds(5);
