@@ -103,8 +103,8 @@ internal static partial class ThroughputMode
         var results = new List<(int Clients, Phase Raw, TimedPhase Signature, TimedPhase Session)>();
         foreach (var clients in Levels)
         {
-            Bench.Progress($"{clients} client(s): {operations} raw inserts, {operations} signatures, {operations} session records, each until its emails are written");
-            var rawPhase = await raw.RunAsync(operations, clients);
+            Bench.Progress($"{clients} client(s): {operations * RawPerOperation} raw inserts, {operations} signatures, {operations} session records, each until its emails are written");
+            var rawPhase = await raw.RunAsync(operations * RawPerOperation, clients);
             await Task.Delay(Settle);
             var signaturePhase = await SignAsync(operations, clients);
             await Task.Delay(Settle);
@@ -116,7 +116,7 @@ internal static partial class ThroughputMode
         Bench.DeleteWorkFolder(work);
 
         Console.WriteLine("contract signature and session record: a second app process over the same Azurite, tables and pickup folder of its own");
-        Console.WriteLine($"{operations} operations per level, after a warm-up of {WarmUpOperations} of each at {WarmUpClients} clients; raw, then signature, then session record at each level");
+        Console.WriteLine($"{operations} operations per level ({operations * RawPerOperation} raw inserts), after a warm-up of {WarmUpOperations} of each at {WarmUpClients} clients; raw, then signature, then session record at each level");
         Console.WriteLine($"staged through the API, not timed ({stagedSeconds:0} s): per signature an intake assigned, confirmed, its contract issued and its emailed link read; " +
             $"{sessionEngagements} engagements signed for the session records, one session each per phase, one coach");
         Console.WriteLine($"signature: POST /api/client/contract/signature with the link's token, 201; all emails sent: {EmailsPerSignature} .eml per signature (the signed PDF to client and coach)");
