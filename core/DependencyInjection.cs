@@ -38,8 +38,7 @@ public static class DependencyInjection
         services.AddOptions<DeadlineOptions>().Bind(configuration.GetSection(DeadlineOptions.Section)).Validated();
         services.AddSingleton<DeadlineRunner>();
         services.AddSingleton<HeldWork>();
-        services.AddSingleton<HeldWorkRunner>();
-        services.AddHostedService<StartedAfterHost<HeldWorkRunner>>();
+        services.AddStartedAfterHost<HeldWorkRunner>();
 
         services.AddOptions<IntakeOptions>().Bind(configuration.GetSection(IntakeOptions.Section)).Validated();
         services.AddOptions<RetentionOptions>().Bind(configuration.GetSection(RetentionOptions.Section)).Validated();
@@ -82,8 +81,7 @@ public static class DependencyInjection
         services.AddSingleton<IDeadlineHandler>(sp => sp.GetRequiredService<FeedbackIndex>());
         services.AddSingleton<FeedbackLinks>();
         services.AddSingleton<FeedbackService>();
-        services.AddSingleton<StaffBootstrap>();
-        services.AddHostedService<StartedAfterHost<StaffBootstrap>>();
+        services.AddStartedAfterHost<StaffBootstrap>();
         services.AddSingleton<RetentionService>();
         services.AddSingleton<DestructionLog>();
         services.AddSingleton<DataKeyRewrap>();
@@ -114,8 +112,7 @@ public static class DependencyInjection
         services.AddSingleton<Tables>();
         services.AddSingleton<IDossierStore, TableDossierStore>();
         services.AddSingleton<IDeadlineStore, TableDeadlineStore>();
-        services.AddSingleton<TableInitializer>();
-        services.AddHostedService<StartedAfterHost<TableInitializer>>();
+        services.AddStartedAfterHost<TableInitializer>();
         return services;
     }
 

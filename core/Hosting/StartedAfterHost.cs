@@ -42,3 +42,17 @@ public sealed class StartedAfterHost<T>(IServiceProvider services, IHostApplicat
         await base.StopAsync(cancellationToken).ConfigureAwait(false);
     }
 }
+
+public static class StartedAfterHostRegistration
+{
+    /// <summary>
+    /// Registers <typeparamref name="T"/> as a singleton (so others can wait on it) that the host starts
+    /// through <see cref="StartedAfterHost{T}"/>: made and started once the host has started.
+    /// </summary>
+    public static IServiceCollection AddStartedAfterHost<T>(this IServiceCollection services)
+        where T : BackgroundService
+    {
+        services.AddSingleton<T>();
+        return services.AddHostedService<StartedAfterHost<T>>();
+    }
+}

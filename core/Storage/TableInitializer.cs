@@ -15,9 +15,6 @@ public sealed partial class TableInitializer(Tables tables, ILogger<TableInitial
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        // Off the start path: the host starts listening while the tables are created (the first request's
-        // pipeline and signing set-up would otherwise run before it, on the host's thread).
-        await Task.Yield();
         var delay = TimeSpan.FromMilliseconds(250);
         while (!stoppingToken.IsCancellationRequested)
         {
