@@ -7,11 +7,13 @@ namespace Solidaire.Core.Health;
 public sealed record HealthReport(string Version);
 
 /// <summary>
-/// Is the app able to serve: does Table Storage answer? If not, <see cref="Failure.StorageUnavailable"/>.
+/// Is the app able to serve: are its tables there (<see cref="TableInitializer"/> made them) and does Table
+/// Storage answer? If not, <see cref="Failure.StorageUnavailable"/>: a 200 means a request sent now can be
+/// served, which a storage answer alone does not say in the moment between start and the tables' creation.
 /// Health is open to anyone and not rate-limited, so it must cost storage nothing per request: one
 /// probe at a time, and its answer serves every caller for <see cref="ProbeLifetime"/>.
 /// </summary>
-public sealed class HealthService(Tables tables, TimeProvider time)
+public sealed class HealthService(Tables tables, TableInitializer initializer, TimeProvider time)
 {
     /// <summary>How long one storage probe answers for: at most one storage request per this interval.</summary>
     public static readonly TimeSpan ProbeLifetime = TimeSpan.FromSeconds(5);
@@ -26,6 +28,9 @@ public sealed class HealthService(Tables tables, TimeProvider time)
 
     public Task<Outcome<HealthReport>> CheckAsync(CancellationToken cancellationToken)
     {
+        // Not ready until the tables exist; the initializer is already trying, so this costs storage nothing.
+        if (!initializer.Ready.IsCompletedSuccessfully)
+            return Task.FromResult<Outcome<HealthReport>>(Failure.StorageUnavailable);
         Task<Outcome<HealthReport>> probe;
         lock (_gate)
         {

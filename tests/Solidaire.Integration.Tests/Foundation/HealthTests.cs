@@ -1,5 +1,7 @@
 using System.Net;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+using Solidaire.Core.Health;
 using Solidaire.Core.Storage;
 using System.Text.Json;
 using Solidaire.Integration.Tests.Harness;
@@ -54,6 +56,25 @@ public sealed class HealthTests
 
         Assert.Equal(HttpStatusCode.OK, (await app.Client.GetAsync("/api/health")).StatusCode);
         Assert.Equal(HttpStatusCode.Accepted, (await app.Client.PostAsync(IntakeBodies.Valid("late@example.org"))).StatusCode);
+    }
+
+    [Fact]
+    public async Task Health_WhileTheTablesAreNotYetMade_Is503_ThoughStorageAnswers_AndOkOnceTheyAre()
+    {
+        // Tables made at start run beside the first requests: health must not say "serve" before they exist,
+        // or a caller who waits for a 200 (run.sh, a deployment slot swap) gets 503 on its first real request.
+        await using var app = await TestApp.StartAsync();
+        var initializer = new TableInitializer(app.Tables, NullLogger<TableInitializer>.Instance, app.Time);
+        var health = new HealthService(app.Tables, initializer, app.Time);
+        var before = app.StorageRequests;
+
+        var early = await health.CheckAsync(CancellationToken.None);
+
+        Assert.Equal("storage_unavailable", early.Failure?.Code);
+        Assert.Equal(before, app.StorageRequests); // the initializer is already trying: health costs nothing meanwhile
+        await initializer.StartAsync(CancellationToken.None);
+        await initializer.Ready.WaitAsync(TimeSpan.FromSeconds(30));
+        Assert.True((await health.CheckAsync(CancellationToken.None)).IsSuccess);
     }
 
     [Fact]
