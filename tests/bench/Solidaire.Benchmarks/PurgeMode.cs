@@ -11,8 +11,10 @@ namespace Solidaire.Benchmarks;
 
 /// <summary>
 /// The purge's time and storage requests as the stored subjects grow: 100 due subjects destroyed among
-/// 1,000, then among 20,000 not yet due, the ratio of the two the figure (goal ≤ 1.1). The app is hosted
-/// in this process on a fake clock (the due subjects are real intakes made due by moving it 91 days;
+/// 1,000 and among 20,000 not yet due, the ratio of the two the figure (goal ≤ 1.1). Two apps are hosted
+/// in this process over the same Azurite, each with tables and a fake clock of its own, one per size, and
+/// their repeats interleaved (each size first every other time), so a drift over the run weighs on both.
+/// Each app is hosted on its fake clock (the due subjects are real intakes made due by moving it 91 days;
 /// the filler is stored straight into the deadlines table, batched), with the integration test's own
 /// staging (<see cref="PurgeStage"/>); each repeat stages 100 new due intakes (not timed) and times one
 /// run of the purge timer's work, its storage requests counted on its own async flow.
@@ -25,7 +27,8 @@ internal static class PurgeMode
 
     // Each repeat moves the clock 91 days, and the purge's own timer must not fire meanwhile: its
     // schedule is 29 February, and the clock starts after the one of 2096; 2100 is no leap year, so
-    // the next is 2104, 32 moves of 91 days on (one warm-up, then the repeats of each size).
+    // the next is 2104, 32 moves of 91 days on. Each app moves its own clock once for its warm-up and
+    // once a repeat: at most 16 moves.
     private const string NeverBeforeLeapDay = "0 0 0 29 2 *";
     private static readonly DateTimeOffset ClockStart = new(2096, 3, 1, 12, 0, 0, TimeSpan.Zero);
     public const int MaxRepeats = 15;
@@ -34,59 +37,93 @@ internal static class PurgeMode
     {
         var date = DateTimeOffset.UtcNow;
         await using var azurite = await Azurite.StartAsync();
-        var work = Directory.CreateTempSubdirectory("solidaire-bench-").FullName;
-        var settings = TestSettings.For(azurite.ConnectionString, TestSettings.NewTablePrefix(), work);
-        settings["PurgeSchedule"] = NeverBeforeLeapDay;
-        settings["Logging:LogLevel:Default"] = "Warning";
-        var time = new FakeTimeProvider(ClockStart);
-        var app = StandaloneHost.Build(["--urls", "http://127.0.0.1:0"], builder =>
-        {
-            builder.Configuration.AddInMemoryCollection(settings);
-            builder.Services.AddSingleton<TimeProvider>(time);
-        });
-        await app.StartAsync();
+        var apps = new List<PurgeApp>();
         try
         {
-            await app.Services.GetRequiredService<TableInitializer>().Ready.WaitAsync(TimeSpan.FromSeconds(60));
-            await app.Services.GetRequiredService<StaffBootstrap>().Ready.WaitAsync(TimeSpan.FromSeconds(60));
-            var stage = new PurgeStage(app.Services, time);
-
-            var results = new List<(int Stored, PurgeCost[] Runs, double StagingSeconds)>();
-            var stored = 0;
-            var round = 0;
             foreach (var size in Stored)
+                apps.Add(await PurgeApp.StartAsync(azurite.ConnectionString, size));
+            foreach (var app in apps)
             {
-                var staging = Stopwatch.StartNew();
-                Bench.Progress($"storing {size - stored} more not-yet-due subjects (batched into the deadlines table)");
-                await stage.NotYetDueAsync(size - stored);
-                stored = size;
-                var stagingSeconds = staging.Elapsed.TotalSeconds;
-                if (round == 0)
-                {
-                    Bench.Progress($"warm-up: {Due} due intakes purged among {size:N0}, not measured");
-                    await stage.DueIntakesAsync(Due, $"r{round++}");
-                    await stage.PurgeAsync();
-                }
-                var runs = new PurgeCost[repeats];
-                for (var i = 0; i < repeats; i++)
-                {
-                    Bench.Progress($"among {size:N0}: repeat {i + 1} of {repeats}: {Due} intakes submitted and made due (not timed), then one purge");
-                    await stage.DueIntakesAsync(Due, $"r{round++}");
-                    runs[i] = await stage.PurgeAsync();
-                    if (runs[i].Destroyed < Due)
-                        throw new InvalidOperationException($"The purge ran {runs[i].Destroyed} deadlines, fewer than the {Due} intakes made due: the run is aborted.");
-                }
-                results.Add((size, runs, stagingSeconds));
+                Bench.Progress($"storing {app.Size:N0} not-yet-due subjects (batched into that app's deadlines table)");
+                app.StagingSeconds = await app.TimedAsync(() => app.Stage.NotYetDueAsync(app.Size));
+                Bench.Progress($"warm-up: {Due} due intakes purged among {app.Size:N0}, not measured");
+                await app.Stage.DueIntakesAsync(Due, "warm-up");
+                await app.Stage.PurgeAsync();
             }
-            Print(date, repeats, results);
+            for (var i = 0; i < repeats; i++)
+            {
+                // Interleaved, and each size first every other repeat: a drift of the machine or of Azurite
+                // over the run weighs on both sizes alike, instead of on whichever ran second.
+                foreach (var app in i % 2 == 0 ? apps : Enumerable.Reverse(apps))
+                {
+                    Bench.Progress($"repeat {i + 1} of {repeats}, among {app.Size:N0}: {Due} intakes submitted and made due (not timed), then one purge");
+                    await app.Stage.DueIntakesAsync(Due, $"r{i}");
+                    var run = await app.Stage.PurgeAsync();
+                    if (run.Destroyed < Due)
+                        throw new InvalidOperationException($"The purge ran {run.Destroyed} deadlines, fewer than the {Due} intakes made due: the run is aborted.");
+                    app.Runs.Add(run);
+                }
+            }
+            Print(date, repeats, apps.Select(a => (a.Size, a.Runs.ToArray(), a.StagingSeconds)).ToList());
         }
         finally
         {
-            await app.StopAsync();
-            await app.DisposeAsync();
-            Bench.DeleteWorkFolder(work);
+            foreach (var app in apps)
+                await app.DisposeAsync();
         }
         return 0;
+    }
+
+    /// <summary>One app hosted in this process, with tables and a clock of its own, holding one size of stored subjects.</summary>
+    private sealed class PurgeApp : IAsyncDisposable
+    {
+        private readonly Microsoft.AspNetCore.Builder.WebApplication _app;
+        private readonly string _work;
+
+        private PurgeApp(int size, Microsoft.AspNetCore.Builder.WebApplication app, PurgeStage stage, string work)
+        {
+            Size = size;
+            _app = app;
+            Stage = stage;
+            _work = work;
+        }
+
+        public int Size { get; }
+        public PurgeStage Stage { get; }
+        public List<PurgeCost> Runs { get; } = [];
+        public double StagingSeconds { get; set; }
+
+        public static async Task<PurgeApp> StartAsync(string connectionString, int size)
+        {
+            var work = Directory.CreateTempSubdirectory("solidaire-bench-").FullName;
+            var settings = TestSettings.For(connectionString, TestSettings.NewTablePrefix(), work);
+            settings["PurgeSchedule"] = NeverBeforeLeapDay;
+            settings["Logging:LogLevel:Default"] = "Warning";
+            var time = new FakeTimeProvider(ClockStart);
+            var app = StandaloneHost.Build(["--urls", "http://127.0.0.1:0"], builder =>
+            {
+                builder.Configuration.AddInMemoryCollection(settings);
+                builder.Services.AddSingleton<TimeProvider>(time);
+            });
+            await app.StartAsync();
+            await app.Services.GetRequiredService<TableInitializer>().Ready.WaitAsync(TimeSpan.FromSeconds(60));
+            await app.Services.GetRequiredService<StaffBootstrap>().Ready.WaitAsync(TimeSpan.FromSeconds(60));
+            return new PurgeApp(size, app, new PurgeStage(app.Services, time), work);
+        }
+
+        public async Task<double> TimedAsync(Func<Task> work)
+        {
+            var clock = Stopwatch.StartNew();
+            await work();
+            return clock.Elapsed.TotalSeconds;
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            await _app.StopAsync();
+            await _app.DisposeAsync();
+            Bench.DeleteWorkFolder(_work);
+        }
     }
 
     private static void Print(DateTimeOffset date, int repeats, List<(int Stored, PurgeCost[] Runs, double StagingSeconds)> results)
@@ -94,7 +131,7 @@ internal static class PurgeMode
         Console.WriteLine($"Solidaire purge scaling benchmark, {date:yyyy-MM-dd HH:mm} UTC");
         Console.WriteLine(Bench.Machine);
         Console.WriteLine("app hosted in this process over an in-memory Azurite, on a fake clock; one purge run = RetentionService.PurgeDueAsync, the purge timer's work");
-        Console.WriteLine($"{Due} due subjects (real intakes, made due by moving the clock 91 days) among 1,000, then 20,000 not-yet-due destructions stored");
+        Console.WriteLine($"{Due} due subjects (real intakes, made due by moving the clock 91 days) among 1,000 and among 20,000 not-yet-due destructions stored, one app each over the same Azurite, their runs interleaved");
         Console.WriteLine($"{repeats} measured purge runs per size (each after {Due} new due intakes), after one unmeasured; p99 of {repeats} runs is their slowest");
         Console.WriteLine("requests: Table Storage requests of the purge's own async flow (StorageRequestCounter scope)");
         Console.WriteLine();
