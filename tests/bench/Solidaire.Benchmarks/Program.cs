@@ -6,9 +6,11 @@ using Solidaire.Benchmarks;
 //                                                everything below but latency, one section after the other (defaults 400, 5 and 5)
 //   [rounds]                                     latency of POST /api/intakes against GET /api/health (the default, 200 rounds)
 //   throughput [operations-per-level]            intakes, then contract signatures and session records (a quarter as many), per second and
-//                                                p50/p99 at 1, 8 and 32 clients against raw Table Storage inserts; the app's peak memory
-//   purge [repeats]                              time and storage requests of one purge of 100 due subjects among 1,000, then 20,000
-//                                                not yet due (median and p99 over the repeats, at most 15; default 5), and their ratio
+//                                                p50/p99 at 1, 8 and 32 clients against raw Table Storage inserts; the app's peak memory;
+//                                                the storage floor (an intake's rows written straight into Azurite, no app)
+//   purge [repeats]                              time and storage requests of one purge of 100 due subjects among 1,000 and among 20,000
+//                                                not yet due, one app each, interleaved (median and p99 over the repeats, at most 15;
+//                                                default 5), and their ratio
 //   startup [rounds]                             process start to first 200 on /api/health, app against a minimal ASP.NET Core app, JIT and ReadyToRun
 //   roundtrips                                   Table Storage requests per operation, as the test suite asserts them
 // Figures print the same on every machine.
