@@ -214,6 +214,11 @@ public sealed partial class ApiDocument
             ["moreErrors"] = new OpenApiSchema { Type = JsonSchemaType.Integer, Description = "How many more fields have errors." },
             ["missing"] = new OpenApiSchema { Type = JsonSchemaType.Array, Items = new OpenApiSchema { Type = JsonSchemaType.String } },
             ["alternatives"] = new OpenApiSchema { Type = JsonSchemaType.Array, Items = new OpenApiSchema { Type = JsonSchemaType.String } },
+            ["retryAfter"] = new OpenApiSchema
+            {
+                Type = JsonSchemaType.Integer,
+                Description = "rate_limited and storage_unavailable: the seconds to wait before trying again, as in the Retry-After header (which a page on another origin may not be able to read).",
+            },
             ["correlationId"] = new OpenApiSchema { Type = JsonSchemaType.String },
         },
     };

@@ -52,6 +52,32 @@ public sealed partial class OpenApiProblemCodeTests
     }
 
     [Fact]
+    public async Task TheProblemSchema_NamesEveryMemberAProblemCanCarry()
+    {
+        // Every optional member set, so the body written is the fullest one a client can receive.
+        var http = new Microsoft.AspNetCore.Http.DefaultHttpContext();
+        http.Response.Body = new MemoryStream();
+        var fullest = new ProblemResult(503, "storage_unavailable", "Title")
+        {
+            Detail = "detail",
+            Errors = Enumerable.Range(0, ProblemResult.MaxListedErrors + 1).ToDictionary(i => $"field{i}", _ => new[] { "message" }),
+            CorrelationId = "0123456789abcdef",
+            RetryAfter = TimeSpan.FromSeconds(30),
+            Missing = ["a"],
+            Alternatives = ["b"],
+        };
+        await fullest.WriteAsync(http);
+        http.Response.Body.Position = 0;
+        using var body = await System.Text.Json.JsonDocument.ParseAsync(http.Response.Body);
+
+        var written = body.RootElement.EnumerateObject().Select(p => p.Name).Order(StringComparer.Ordinal).ToArray();
+        var documented = Document.Components!.Schemas!["Problem"].Properties!.Keys.Order(StringComparer.Ordinal).ToArray();
+
+        Assert.Contains("retryAfter", written);
+        Assert.Equal(written, documented);
+    }
+
+    [Fact]
     public void TheReachOfARoute_IsItsOwnCodePath_NotEveryCode()
     {
         var health = ReachOf("Health");
