@@ -97,7 +97,11 @@ public sealed class RunScriptTests
             Assert.Contains(listening, script.Output, StringComparison.Ordinal);
             Assert.DoesNotContain("7071", script.Output, StringComparison.Ordinal);
             using var client = new HttpClient();
-            Assert.Equal(HttpStatusCode.OK, (await client.GetAsync($"http://127.0.0.1:{appPort}/api/health")).StatusCode);
+            // Listening comes first; health says 200 once the tables are made too, a moment later.
+            var health = HttpStatusCode.ServiceUnavailable;
+            for (var ready = Stopwatch.StartNew(); health != HttpStatusCode.OK && ready.Elapsed < TimeSpan.FromSeconds(30); await Task.Delay(100))
+                health = (await client.GetAsync($"http://127.0.0.1:{appPort}/api/health")).StatusCode;
+            Assert.Equal(HttpStatusCode.OK, health);
         }
         finally
         {
