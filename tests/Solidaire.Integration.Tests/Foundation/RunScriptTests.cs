@@ -98,10 +98,9 @@ public sealed class RunScriptTests
             Assert.DoesNotContain("7071", script.Output, StringComparison.Ordinal);
             using var client = new HttpClient();
             // Listening comes first; health says 200 once the tables are made too, a moment later.
-            var health = HttpStatusCode.ServiceUnavailable;
-            for (var ready = Stopwatch.StartNew(); health != HttpStatusCode.OK && ready.Elapsed < TimeSpan.FromSeconds(30); await Task.Delay(100))
-                health = (await client.GetAsync($"http://127.0.0.1:{appPort}/api/health")).StatusCode;
-            Assert.Equal(HttpStatusCode.OK, health);
+            await Eventually.TrueAsync(
+                async () => (await client.GetAsync($"http://127.0.0.1:{appPort}/api/health")).StatusCode == HttpStatusCode.OK,
+                "health answers 200", TimeSpan.FromSeconds(30));
         }
         finally
         {

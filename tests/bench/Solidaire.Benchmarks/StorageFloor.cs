@@ -71,10 +71,8 @@ internal static partial class ThroughputMode
             return floor;
         }
 
-        public async Task<Phase> StepByStepAsync(int operations, int clients)
-        {
-            var clock = Stopwatch.StartNew();
-            return Answered(await RunClientsAsync(operations, clients, clock, async (_, cancellationToken) =>
+        public Task<Phase> StepByStepAsync(int operations, int clients) =>
+            AnsweredAsync(operations, clients, async (_, cancellationToken) =>
             {
                 var (n, dossier) = Next();
                 var deadlines = Deadlines(n);
@@ -86,13 +84,10 @@ internal static partial class ThroughputMode
                 await _deadlines.SubmitTransactionAsync(
                     deadlines.Take(2).Select(d => new TableTransactionAction(TableTransactionActionType.Delete, d, ETag.All)), cancellationToken);
                 return null;
-            }));
-        }
+            });
 
-        public async Task<Phase> OneTransactionAsync(int operations, int clients)
-        {
-            var clock = Stopwatch.StartNew();
-            return Answered(await RunClientsAsync(operations, clients, clock, async (_, cancellationToken) =>
+        public Task<Phase> OneTransactionAsync(int operations, int clients) =>
+            AnsweredAsync(operations, clients, async (_, cancellationToken) =>
             {
                 var (n, dossier) = Next();
                 // As many entity operations, each an add of a row of the same size, all in the dossier's partition
@@ -108,12 +103,9 @@ internal static partial class ThroughputMode
                     .ToList();
                 await _dossiers.SubmitTransactionAsync(rows, cancellationToken);
                 return null;
-            }));
-        }
+            });
 
         private (long N, string Dossier) Next() => (Interlocked.Increment(ref _n), "c" + Guid.NewGuid().ToString("N"));
-
-        private static string Sealed(int plainBytes) => Convert.ToBase64String(RandomNumberGenerator.GetBytes(plainBytes + 28));
 
         private static string[] EmailRowKeys(long n) => [$"outbox|{n:D8}|ack", $"outbox|{n:D8}|notice"];
 
