@@ -44,4 +44,56 @@ public sealed class ConcurrencyLimitTests : AppTest
         Assert.Equal([1, 2, 3, 4], outcomes.Where(o => o.IsSuccess).Select(o => o.Value).Order());
         Assert.All(outcomes.Where(o => !o.IsSuccess), o => Assert.Equal("limit_reached", o.Failure?.Code));
     }
+
+    [Fact]
+    public async Task ACommitOnItsWay_RunsToItsEnd_WhenTheCallerGivesUpMeanwhile()
+    {
+        // A client who closes the page once it pressed send: its request is cancelled while the change
+        // is being committed. The change must then be known as done or not done, never left in between
+        // with what follows it (its emails, its index) waiting for the runner.
+        var dossier = DossierId.Parse("c" + new string('f', 64));
+        using var caller = new CancellationTokenSource();
+        var store = new CancelledOnCommit(App.Services.GetRequiredService<IDossierStore>(), caller);
+        var beforeCommitRan = false;
+
+        var outcome = await OptimisticConcurrency.RunAsync(store, dossier, [new RowSelector.Exact("root")],
+            _ => new Decision<string>.Commit(new PartitionTransaction(dossier.PartitionKey).Add(new TableEntity(dossier.PartitionKey, "root")), "done"),
+            Contended, caller.Token, beforeCommit: _ =>
+            {
+                beforeCommitRan = true;
+                return Task.CompletedTask;
+            });
+
+        Assert.True(caller.IsCancellationRequested);
+        Assert.True(beforeCommitRan);
+        Assert.Equal("done", outcome.Value);
+        Assert.Single(await StorageContents.AllAsync(App, Tables.Dossiers), r => r.PartitionKey == dossier.PartitionKey && r.RowKey == "root");
+    }
+
+    [Fact]
+    public async Task ACallerThatGaveUpBeforeTheRuleDecided_CommitsNothing()
+    {
+        var dossier = DossierId.Parse("c" + new string('d', 64));
+        using var caller = new CancellationTokenSource();
+        await caller.CancelAsync();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => OptimisticConcurrency.RunAsync(App.Services.GetRequiredService<IDossierStore>(), dossier, [new RowSelector.Exact("root")],
+            _ => new Decision<string>.Commit(new PartitionTransaction(dossier.PartitionKey).Add(new TableEntity(dossier.PartitionKey, "root")), "done"),
+            Contended, caller.Token));
+
+        Assert.DoesNotContain(await StorageContents.AllAsync(App, Tables.Dossiers), r => r.PartitionKey == dossier.PartitionKey);
+    }
+
+    /// <summary>The real store, whose caller gives up the moment a commit starts.</summary>
+    private sealed class CancelledOnCommit(IDossierStore inner, CancellationTokenSource caller) : IDossierStore
+    {
+        public Task<DossierSnapshot> LoadAsync(DossierId dossier, IReadOnlyList<RowSelector> rows, CancellationToken cancellationToken) =>
+            inner.LoadAsync(dossier, rows, cancellationToken);
+
+        public async Task<Outcome<CommitReceipt>> CommitAsync(PartitionTransaction transaction, CancellationToken cancellationToken)
+        {
+            await caller.CancelAsync();
+            return await inner.CommitAsync(transaction, cancellationToken);
+        }
+    }
 }
