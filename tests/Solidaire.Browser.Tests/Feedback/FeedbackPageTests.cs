@@ -87,6 +87,9 @@ public sealed class FeedbackPageTests(BrowserApp app)
         await page.RateAllAsync(4, 3, 5);
         await page.SendAsync();
         await Expect(session.Page.Locator("#thanks-title")).ToHaveTextAsync(page.Texts.Thanks);
+        // The title's text is in the page, hidden, from the start: its focus is what says the answer came
+        // back. Without it the coach's sign-in below could leave the page while the answer was on its way.
+        await Expect(session.Page.Locator("#thanks-title")).ToBeFocusedAsync();
         Assert.Empty(page.Failures());
 
         var coach = await StaffConsole.OpenAsync(session.Page, "en");
