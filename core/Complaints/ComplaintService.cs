@@ -74,7 +74,7 @@ public sealed partial class ComplaintService(
         }
 
         await deadlines.ScheduleAsync(emails.Deadlines, cancellationToken).ConfigureAwait(false);
-        var committed = await dossiers.CommitAsync(transaction, cancellationToken).ConfigureAwait(false);
+        var committed = await dossiers.CommitAsync(transaction).ConfigureAwait(false);
         if (!committed.IsSuccess)
         {
             changeEmails.Abandon(emails);

@@ -30,7 +30,7 @@ public sealed partial class ContractEmailed(IDossierStore dossiers, PersonalData
         using var cipher = UnitCipher.Open(protector, contractUnit, wrapped);
         var contract = StoredContract.Open(cipher, row);
         var (emailed, emailedEvent) = (contract with { Status = ContractStatus.Emailed }).WithEvent(unit.Dossier, "emailed", time.GetUtcNow());
-        var committed = await dossiers.CommitAsync(new PartitionTransaction(unit.Dossier.PartitionKey).Replace(emailed.ToEntity(unit.Dossier, cipher), contract.ETag).Add(emailedEvent), cancellationToken).ConfigureAwait(false);
+        var committed = await dossiers.CommitAsync(new PartitionTransaction(unit.Dossier.PartitionKey).Replace(emailed.ToEntity(unit.Dossier, cipher), contract.ETag).Add(emailedEvent)).ConfigureAwait(false);
         if (!committed.IsSuccess)
             LogRaceLost(logger, contractUnit.Id);
     }

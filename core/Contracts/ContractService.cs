@@ -146,7 +146,7 @@ public sealed class ContractService(
             using var cipher = UnitCipher.Open(protector, contract.Unit, contract.WrappedKey);
             var transaction = new PartitionTransaction(ids.Dossier.PartitionKey).Replace(read.ToEntity(ids.Dossier, cipher), contract.Contract.ETag).Add(openedEvent);
             // Lost to a concurrent reading or signature: that one recorded what matters.
-            if ((await dossiers.CommitAsync(transaction, cancellationToken).ConfigureAwait(false)).IsSuccess)
+            if ((await dossiers.CommitAsync(transaction).ConfigureAwait(false)).IsSuccess)
                 contract = contract with { Contract = read };
         }
         return Outcome<ClientContract>.Ok(new ClientContract(contract.Contract, contract.Contract.Document, contract.Contract.StatusAt(now)));

@@ -33,7 +33,7 @@ public static class OptimisticConcurrency
     /// <param name="assumeEmptyFirst">For a creation: the first attempt applies the rule to an empty
     /// dossier without reading it (one round trip when nothing is there); a conflict then reads.</param>
     /// <param name="cancellationToken">Stops the reads and <paramref name="beforeCommit"/>; a commit, once
-    /// started, runs to its end (and its outcome is returned) even if the caller gives up meanwhile.</param>
+    /// started, runs to its end (see <see cref="IDossierStore.CommitAsync"/>) and its outcome is returned.</param>
     /// <param name="beforeCommit">Runs before each commit the rule decided (not when it answers): for
     /// what must exist before the change only if the change happens, such as its emails' deadline.</param>
     public static async Task<Outcome<T>> RunAsync<T>(
@@ -61,10 +61,7 @@ public static class OptimisticConcurrency
                         throw new InvalidOperationException("A rule committed outside its dossier.");
                     if (beforeCommit is not null)
                         await beforeCommit(cancellationToken).ConfigureAwait(false);
-                    // Not the caller's token: a client who closes the page once it pressed send must not
-                    // cancel a change on its way, leaving it committed or not, unknown, and what follows
-                    // it (its emails, its index) to the runner after their hold.
-                    var committed = await store.CommitAsync(commit.Transaction, CancellationToken.None).ConfigureAwait(false);
+                    var committed = await store.CommitAsync(commit.Transaction).ConfigureAwait(false);
                     if (committed.IsSuccess)
                         return Outcome<T>.Ok(commit.Result(committed.Value));
                     if (committed.Failure != TableTransactions.Conflict)

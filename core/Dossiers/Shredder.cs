@@ -31,7 +31,7 @@ public static class Shredder
             var transaction = new PartitionTransaction(dossier.PartitionKey);
             foreach (var r in chunk)
                 transaction.Delete(r, r.ETag);
-            var committed = await store.CommitAsync(transaction, cancellationToken).ConfigureAwait(false);
+            var committed = await store.CommitAsync(transaction).ConfigureAwait(false);
             if (!committed.IsSuccess)
                 return new Shredded(deleted, keys, Complete: false); // it changed meanwhile: the caller looks again
             deleted += chunk.Length;

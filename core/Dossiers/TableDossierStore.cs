@@ -17,8 +17,8 @@ public sealed class TableDossierStore(Tables tables) : IDossierStore
         return new DossierSnapshot(dossier, found);
     }
 
-    public Task<Outcome<CommitReceipt>> CommitAsync(PartitionTransaction transaction, CancellationToken cancellationToken) =>
-        Table.CommitAsync(transaction, cancellationToken);
+    public Task<Outcome<CommitReceipt>> CommitAsync(PartitionTransaction transaction) =>
+        Table.CommitAsync(transaction, CancellationToken.None);
 
     /// <summary>One filter for the partition and every selector, each built by <see cref="TableClient.CreateQueryFilter"/>.</summary>
     internal static string Filter(DossierId dossier, IReadOnlyList<RowSelector> rows)

@@ -136,7 +136,7 @@ public sealed class ChangeEmailSender(HeldWork held, OutboxSender outbox, IDeadl
     {
         emails.AppendTo(transaction);
         await deadlines.ScheduleAsync([.. emails.Deadlines, .. others], cancellationToken).ConfigureAwait(false);
-        var committed = await dossiers.CommitAsync(transaction, cancellationToken).ConfigureAwait(false);
+        var committed = await dossiers.CommitAsync(transaction).ConfigureAwait(false);
         if (!committed.IsSuccess)
         {
             Abandon(emails, [.. others]);

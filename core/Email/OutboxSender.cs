@@ -74,7 +74,7 @@ public sealed partial class OutboxSender(
             row[OutboxRow.LeaseUntil] = now + options.Value.SendLease;
             transaction.Replace(row, row.ETag);
         }
-        var leased = await dossiers.CommitAsync(transaction, cancellationToken).ConfigureAwait(false);
+        var leased = await dossiers.CommitAsync(transaction).ConfigureAwait(false);
         if (!leased.IsSuccess)
             return false;
         leased.Value.ApplyTo(due);
@@ -171,7 +171,7 @@ public sealed partial class OutboxSender(
         {
             try
             {
-                return await dossiers.CommitAsync(transaction, CancellationToken.None).ConfigureAwait(false);
+                return await dossiers.CommitAsync(transaction).ConfigureAwait(false);
             }
             catch (Exception e) when (Tables.IsUnavailable(e)
                 && !cancellationToken.IsCancellationRequested

@@ -89,7 +89,7 @@ public sealed class Triage(
         var logRow = new TableEntity(dossier.PartitionKey, $"{AccessPrefix}{intakeId}|{now.UtcTicks:D19}|{actor.MemberId}|{RandomNumberGenerator.GetHexString(4, lowercase: true)}") { ["MemberId"] = actor.MemberId, ["At"] = now };
         // The entry's end is written with it, side by side: once per intake and day (later reads that day find it there).
         var expiry = deadlines.ScheduleOnceAsync(AccessLogExpiry.NewDeadline(dossier, intakeId, now, retention.Value.AccessLogDays), cancellationToken);
-        var logged = await dossiers.CommitAsync(new Storage.PartitionTransaction(dossier.PartitionKey).Add(logRow), cancellationToken).ConfigureAwait(false);
+        var logged = await dossiers.CommitAsync(new Storage.PartitionTransaction(dossier.PartitionKey).Add(logRow)).ConfigureAwait(false);
         await expiry.ConfigureAwait(false);
         if (!logged.IsSuccess)
             return logged.Failure; // never show contact details whose reading could not be recorded

@@ -115,7 +115,7 @@ public sealed partial class ErasureRun(
             transaction.Add(m.Row);
         // Record first: the notices are destroyed after their time in the outbox even if this process dies now.
         await deadlines.ScheduleAsync([NoticeDestruction.NewDeadline(notices, now + TimeSpan.FromDays(retention.Value.OutboxDays))], cancellationToken).ConfigureAwait(false);
-        var committed = await dossiers.CommitAsync(transaction, cancellationToken).ConfigureAwait(false);
+        var committed = await dossiers.CommitAsync(transaction).ConfigureAwait(false);
         if (!committed.IsSuccess)
             return null; // another run of this erasure wrote them
         committed.Value.ApplyTo(messages.Select(m => m.Row).ToArray(), 1);

@@ -18,28 +18,6 @@ public sealed class AppProcess : IAsyncDisposable
     public int Port { get; }
     public string Output { get { lock (_output) return _output.ToString(); } }
 
-    /// <summary>
-    /// The app's warnings and errors so far, each with its message line (the console logger writes
-    /// "warn: Category[id]" then the message): what to show when a test waited for background work in vain.
-    /// </summary>
-    public string Warnings
-    {
-        get
-        {
-            var lines = Output.Split('\n');
-            var kept = new StringBuilder();
-            for (var i = 0; i < lines.Length; i++)
-            {
-                if (!lines[i].StartsWith("warn: ", StringComparison.Ordinal) && !lines[i].StartsWith("fail: ", StringComparison.Ordinal) && !lines[i].StartsWith("crit: ", StringComparison.Ordinal))
-                    continue;
-                kept.AppendLine(lines[i].TrimEnd());
-                if (i + 1 < lines.Length)
-                    kept.AppendLine(lines[i + 1].TrimEnd());
-            }
-            return kept.Length == 0 ? "(none)" : kept.ToString();
-        }
-    }
-
     public static AppProcess Start(IDictionary<string, string> environment, int? port = null)
     {
         var p = port ?? FreePort.Next();

@@ -40,9 +40,6 @@ public sealed class BrowserApp : IAsyncLifetime
 
     public string AppOutput => _app?.Output ?? "";
 
-    /// <summary>The app's warnings and errors so far (see <see cref="AppProcess.Warnings"/>).</summary>
-    public string AppWarnings => _app?.Warnings ?? "";
-
     private static readonly string SigningKey = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
 
     /// <summary>Tokens signed as the app signs them, on <paramref name="time"/> (the machine's clock by default).</summary>

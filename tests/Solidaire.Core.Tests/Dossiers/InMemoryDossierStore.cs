@@ -31,7 +31,7 @@ public sealed class InMemoryDossierStore : IDossierStore
         return Task.FromResult(new DossierSnapshot(dossier, found));
     }
 
-    public Task<Outcome<CommitReceipt>> CommitAsync(PartitionTransaction transaction, CancellationToken cancellationToken)
+    public Task<Outcome<CommitReceipt>> CommitAsync(PartitionTransaction transaction)
     {
         var before = BeforeCommit;
         BeforeCommit = null;

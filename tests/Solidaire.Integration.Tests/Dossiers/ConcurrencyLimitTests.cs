@@ -56,9 +56,7 @@ public sealed class ConcurrencyLimitTests : AppTest
         var store = new CancelledOnCommit(App.Services.GetRequiredService<IDossierStore>(), caller);
         var beforeCommitRan = false;
 
-        var outcome = await OptimisticConcurrency.RunAsync(store, dossier, [new RowSelector.Exact("root")],
-            _ => new Decision<string>.Commit(new PartitionTransaction(dossier.PartitionKey).Add(new TableEntity(dossier.PartitionKey, "root")), "done"),
-            Contended, caller.Token, beforeCommit: _ =>
+        var outcome = await OptimisticConcurrency.RunAsync(store, dossier, [new RowSelector.Exact("root")], AddRoot, Contended, caller.Token, beforeCommit: _ =>
             {
                 beforeCommitRan = true;
                 return Task.CompletedTask;
@@ -77,12 +75,14 @@ public sealed class ConcurrencyLimitTests : AppTest
         using var caller = new CancellationTokenSource();
         await caller.CancelAsync();
 
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => OptimisticConcurrency.RunAsync(App.Services.GetRequiredService<IDossierStore>(), dossier, [new RowSelector.Exact("root")],
-            _ => new Decision<string>.Commit(new PartitionTransaction(dossier.PartitionKey).Add(new TableEntity(dossier.PartitionKey, "root")), "done"),
-            Contended, caller.Token));
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => OptimisticConcurrency.RunAsync(
+            App.Services.GetRequiredService<IDossierStore>(), dossier, [new RowSelector.Exact("root")], AddRoot, Contended, caller.Token));
 
         Assert.DoesNotContain(await StorageContents.AllAsync(App, Tables.Dossiers), r => r.PartitionKey == dossier.PartitionKey);
     }
+
+    private static Decision<string> AddRoot(DossierSnapshot snapshot) =>
+        new Decision<string>.Commit(new PartitionTransaction(snapshot.Dossier.PartitionKey).Add(new TableEntity(snapshot.Dossier.PartitionKey, "root")), "done");
 
     /// <summary>The real store, whose caller gives up the moment a commit starts.</summary>
     private sealed class CancelledOnCommit(IDossierStore inner, CancellationTokenSource caller) : IDossierStore
@@ -90,10 +90,10 @@ public sealed class ConcurrencyLimitTests : AppTest
         public Task<DossierSnapshot> LoadAsync(DossierId dossier, IReadOnlyList<RowSelector> rows, CancellationToken cancellationToken) =>
             inner.LoadAsync(dossier, rows, cancellationToken);
 
-        public async Task<Outcome<CommitReceipt>> CommitAsync(PartitionTransaction transaction, CancellationToken cancellationToken)
+        public async Task<Outcome<CommitReceipt>> CommitAsync(PartitionTransaction transaction)
         {
             await caller.CancelAsync();
-            return await inner.CommitAsync(transaction, cancellationToken);
+            return await inner.CommitAsync(transaction);
         }
     }
 }

@@ -22,7 +22,7 @@ public sealed class ErasureCrashTests
         public Task<DossierSnapshot> LoadAsync(DossierId dossier, IReadOnlyList<RowSelector> rows, CancellationToken cancellationToken) =>
             inner.LoadAsync(dossier, rows, cancellationToken);
 
-        public Task<Outcome<CommitReceipt>> CommitAsync(PartitionTransaction transaction, CancellationToken cancellationToken)
+        public Task<Outcome<CommitReceipt>> CommitAsync(PartitionTransaction transaction)
         {
             if (Armed && transaction.Actions.All(a => a.ActionType == TableTransactionActionType.Delete)
                 && transaction.Actions.All(a => !a.Entity.RowKey.StartsWith("key|", StringComparison.Ordinal)))
@@ -30,7 +30,7 @@ public sealed class ErasureCrashTests
                 Armed = false;
                 throw new IOException("The process died.");
             }
-            return inner.CommitAsync(transaction, cancellationToken);
+            return inner.CommitAsync(transaction);
         }
     }
 

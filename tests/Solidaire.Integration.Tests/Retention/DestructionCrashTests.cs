@@ -31,10 +31,10 @@ public sealed class DestructionCrashTests : AppTest
         public Task<DossierSnapshot> LoadAsync(DossierId dossier, IReadOnlyList<RowSelector> rows, CancellationToken cancellationToken) =>
             inner.LoadAsync(dossier, rows, cancellationToken);
 
-        public Task<Outcome<CommitReceipt>> CommitAsync(PartitionTransaction transaction, CancellationToken cancellationToken) =>
+        public Task<Outcome<CommitReceipt>> CommitAsync(PartitionTransaction transaction) =>
             Interlocked.Increment(ref _commits) == dieAt
                 ? throw new OperationCanceledException("the process died")
-                : inner.CommitAsync(transaction, cancellationToken);
+                : inner.CommitAsync(transaction);
     }
 
     [Fact]

@@ -77,21 +77,10 @@ internal static class PurgeMode
     }
 
     /// <summary>One app hosted in this process, with tables and a clock of its own, holding one size of stored subjects.</summary>
-    private sealed class PurgeApp : IAsyncDisposable
+    private sealed class PurgeApp(int size, Microsoft.AspNetCore.Builder.WebApplication app, PurgeStage stage, string work) : IAsyncDisposable
     {
-        private readonly Microsoft.AspNetCore.Builder.WebApplication _app;
-        private readonly string _work;
-
-        private PurgeApp(int size, Microsoft.AspNetCore.Builder.WebApplication app, PurgeStage stage, string work)
-        {
-            Size = size;
-            _app = app;
-            Stage = stage;
-            _work = work;
-        }
-
-        public int Size { get; }
-        public PurgeStage Stage { get; }
+        public int Size { get; } = size;
+        public PurgeStage Stage { get; } = stage;
         public List<PurgeCost> Runs { get; } = [];
         public double StagingSeconds { get; set; }
 
@@ -115,9 +104,9 @@ internal static class PurgeMode
 
         public async ValueTask DisposeAsync()
         {
-            await _app.StopAsync();
-            await _app.DisposeAsync();
-            Bench.DeleteWorkFolder(_work);
+            await app.StopAsync();
+            await app.DisposeAsync();
+            Bench.DeleteWorkFolder(work);
         }
     }
 
